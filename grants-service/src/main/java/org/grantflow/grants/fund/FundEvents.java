@@ -50,16 +50,15 @@ public class FundEvents {
 
     private void upsert(JsonNode data) {
         UUID id = fundId(data);
-        Fund fund = funds.findByIdOptional(id).orElseGet(() -> {
-            Fund created = new Fund();
-            created.id = id;
-            funds.persist(created);
-            return created;
-        });
+        Fund fund = funds.findByIdOptional(id).orElseGet(Fund::new);
         fund.code = data.get("code").asText();
         fund.name = data.get("name").asText();
         fund.status = Fund.Status.valueOf(data.path("status").asText("OPEN"));
         fund.updatedAt = clock.instant();
+        if (fund.id == null) {
+            fund.id = id;
+            funds.persist(fund);
+        }
     }
 
     private static UUID fundId(JsonNode data) {

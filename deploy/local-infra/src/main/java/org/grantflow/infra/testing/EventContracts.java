@@ -65,13 +65,18 @@ public final class EventContracts {
         return CACHE.computeIfAbsent(file, f -> SCHEMAS.getSchema(read(read(dir().resolve(f)))));
     }
 
+    /** The folder named by {@code grantflow.events.dir}, else {@code docs/events} in this or a parent folder. */
     private static Path dir() {
         String configured = System.getProperty("grantflow.events.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("../docs/events");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("No event contracts at " + dir.toAbsolutePath());
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured);
         }
-        return dir;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("docs/events"))) {
+                return dir.resolve("docs/events");
+            }
+        }
+        throw new IllegalStateException("No event contracts (docs/events) above " + Path.of("").toAbsolutePath());
     }
 
     private static String read(Path file) {
