@@ -2,6 +2,9 @@ package org.grantflow.grants;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 
 import java.util.Map;
 
@@ -40,8 +43,9 @@ class AccessTest {
     @Test
     void keepsHealthAndOpenApiOpen() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItems("Database connections health check"));
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"))
+                .body("checks.status", everyItem(equalTo("UP")));
         given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/bids/{id}/submit"));
+                .body("paths", hasKey("/api/v1/bids/{id}/submit"));
     }
 }

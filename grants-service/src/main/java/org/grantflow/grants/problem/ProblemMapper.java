@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -39,6 +40,15 @@ public class ProblemMapper {
         return respond(new Problem(Problem.TYPE_BASE + "malformed-request", "The request body cannot be read", 400,
                 detail, uri.getPath(),
                 field == null ? List.of() : List.of(new Violation("UNREADABLE", field, detail))));
+    }
+
+    /**
+     * A value of the wrong type, e.g. an unknown enum constant. Needed besides {@link #unreadable}:
+     * Quarkus brings its own mapper for this subtype, which would otherwise win and answer plain JSON.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

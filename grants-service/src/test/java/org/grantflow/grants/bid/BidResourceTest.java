@@ -130,6 +130,15 @@ class BidResourceTest {
     }
 
     @Test
+    void namesTheFieldWhenAValueHasTheWrongType() {
+        Map<String, Object> body = new HashMap<>(bid("6000.00"));
+        body.put("roundId", "not-a-uuid");
+        asPartner("district-x").body(body).post("/api/v1/bids").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("roundId"));
+    }
+
+    @Test
     void refusesABidForAnUnknownRound() {
         Map<String, Object> body = new HashMap<>(bid("6000.00"));
         body.put("roundId", UUID.randomUUID().toString());

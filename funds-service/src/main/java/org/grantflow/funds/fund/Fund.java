@@ -1,0 +1,53 @@
+package org.grantflow.funds.fund;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A pot of money grants are awarded from. Its budgets live in the ledger. */
+@Entity
+public class Fund {
+
+    public enum Status {
+        OPEN, CLOSED
+    }
+
+    @Id
+    public UUID id;
+
+    /** Short, unique, upper-case reference finance officers use, e.g. {@code RSF}. */
+    @Column(nullable = false, unique = true, updatable = false)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "funding_source", nullable = false)
+    public FundingSource fundingSource;
+
+    /** Whether the money may only be spent on the fund's stated purpose. */
+    @Column(name = "ring_fenced", nullable = false)
+    public boolean ringFenced;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}

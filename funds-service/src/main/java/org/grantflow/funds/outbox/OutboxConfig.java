@@ -1,0 +1,24 @@
+package org.grantflow.funds.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "grantflow.outbox")
+public interface OutboxConfig {
+
+    /** The CloudEvents {@code source} of every event this service emits. */
+    String source();
+
+    /** How often the relay looks for unpublished events. */
+    Duration pollInterval();
+
+    /** Most events published in one relay transaction. */
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before trying again later. */
+    Duration sendTimeout();
+
+    /** How long published events are kept for inspection before they are purged. */
+    Duration keepPublished();
+}
