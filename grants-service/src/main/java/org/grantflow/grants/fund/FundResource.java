@@ -1,13 +1,17 @@
 package org.grantflow.grants.fund;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.grantflow.grants.api.Filter;
+import org.grantflow.grants.api.Page;
 import org.grantflow.grants.security.Roles;
 
 import io.quarkus.panache.common.Sort;
@@ -24,8 +28,12 @@ public class FundResource {
 
     @GET
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
-    @Operation(summary = "List the funds rounds can be opened for")
-    public List<FundView> list() {
-        return funds.listAll(Sort.by("name")).stream().map(FundView::of).toList();
+    @Operation(summary = "List the funds rounds can be opened for", description = "Ordered by name.")
+    public Page<FundView> list(@QueryParam("status") Fund.Status status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        Filter filter = new Filter().equal("status", status);
+        return Page.of(funds.find(filter.query(), Sort.by("name").and("id"), filter.parameters()), page, size,
+                FundView::of);
     }
 }

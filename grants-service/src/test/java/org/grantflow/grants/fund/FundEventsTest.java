@@ -37,8 +37,8 @@ class FundEventsTest {
         UUID fundId = UUID.randomUUID();
         send(event(UUID.randomUUID(), "grantflow.fund.created.v1", fundId, "Road Safety Fund"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("assessor").get("/api/v1/funds").then()
-                .body("find { it.id == '" + fundId + "' }.name", equalTo("Road Safety Fund")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("assessor").get("/api/v1/funds?size=200").then()
+                .body("items.find { it.id == '" + fundId + "' }.name", equalTo("Road Safety Fund")));
         as("assessor").body(java.util.Map.of("fundId", fundId, "name", "Road Safety Fund round 2",
                 "financialYear", "2026/27", "closesAt", "2027-03-01T12:00:00"))
                 .post("/api/v1/rounds").then().statusCode(201);

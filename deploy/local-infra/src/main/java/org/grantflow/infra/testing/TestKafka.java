@@ -1,5 +1,6 @@
 package org.grantflow.infra.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Sends records to and reads records from the test broker, as another service would. */
 public final class TestKafka {
 
+    private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json; charset=UTF-8"
+            .getBytes(StandardCharsets.UTF_8);
+
     private TestKafka() {
     }
 
-    /** Sends one record and waits for the broker's acknowledgement. */
+    /**
+     * Sends one structured CloudEvent, with the content-type header the services' outbox relays set,
+     * and waits for the broker's acknowledgement.
+     */
     public static void send(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", CLOUDEVENTS_JSON);
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

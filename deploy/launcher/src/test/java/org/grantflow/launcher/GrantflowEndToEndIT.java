@@ -1,0 +1,189 @@
+package org.grantflow.launcher;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.grantflow.infra.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The packaged services working together as {@code deploy/grantflow up} runs them: separate JVMs
+ * talking over HTTP, Kafka and their own databases. A fund created in funds-service reaches
+ * grants-service, a bid submitted there reaches the partner's notifications.
+ *
+ * <p>Needs the services' {@code target/quarkus-app} builds, which the reactor makes before this
+ * module. The services' logs stay in {@code target/e2e/run-*}/logs for a failed run.
+ */
+class GrantflowEndToEndIT {
+
+    /** Events cross the broker through each service's outbox; this is generous for a busy machine. */
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private static GrantflowSystem system;
+    private static Tokens tokens;
+
+    @BeforeAll
+    static void startGrantflow() throws IOException {
+        Path repo = Launcher.findRepoAbove(Path.of(System.getProperty("grantflow.project.dir", "")))
+                .orElseThrow(() -> new IllegalStateException("Run this test inside the Grantflow repository"));
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target/e2e")), "run-");
+        // Fresh databases beside any others on a shared PostgreSQL; dropped again on close.
+        String databasePrefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        system = GrantflowSystem.start(LauncherConfig.isolated(repo, dataDir, databasePrefix));
+        tokens = system.tokens();
+    }
+
+    @AfterAll
+    static void stopGrantflow() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aBidSubmittedForAFundReachesThePartnersNotifications() {
+        String fundId = createFund();
+        awaitFundKnownToGrants(fundId);
+        String roundId = createRound(fundId);
+        String organisationId = UUID.randomUUID().toString();
+        String bidId = createDraftBid(organisationId, roundId);
+
+        as(tokens.partner(organisationId), GrantflowService.GRANTS)
+                .post("/api/v1/bids/{id}/submit", bidId)
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("id", equalTo(bidId))
+                .body("status", equalTo("SUBMITTED"));
+
+        awaitSubmissionNotified(organisationId, bidId);
+        as(tokens.partner(UUID.randomUUID().toString()), GrantflowService.NOTIFICATIONS)
+                .get("/api/v1/notifications")
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("items", empty())
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void aRoundForAFundGrantsServiceDoesNotKnowIsRefused() {
+        as(tokens.staff("assessor"), GrantflowService.GRANTS)
+                .contentType(ContentType.JSON)
+                .body(roundBody(UUID.randomUUID().toString()))
+                .post("/api/v1/rounds")
+                .then().log().ifValidationFails()
+                .statusCode(422);
+    }
+
+    private static String createFund() {
+        Map<String, Object> fund = Map.of(
+                "code", "RSF",
+                "name", "Road Safety Fund",
+                "description", "Projects that make local roads safer.",
+                "fundingSource", "RESERVES",
+                "ringFenced", true,
+                "budgets", List.of(Map.of("financialYear", "2019/20", "amount", "750000.00")));
+        return as(tokens.staff("finance"), GrantflowService.FUNDS)
+                .contentType(ContentType.JSON)
+                .body(fund)
+                .post("/api/v1/funds")
+                .then().log().ifValidationFails()
+                .statusCode(201)
+                .body("id", notNullValue())
+                .extract().path("id");
+    }
+
+    /** grants-service learns of funds from funds-service's events, not by asking it. */
+    private static void awaitFundKnownToGrants(String fundId) {
+        await("fund " + fundId + " listed by grants-service").atMost(EVENTUALLY).pollInterval(POLL)
+                .untilAsserted(() -> as(tokens.staff("assessor"), GrantflowService.GRANTS)
+                        .get("/api/v1/funds")
+                        .then()
+                        .statusCode(200)
+                        .body("items.id", hasItem(fundId)));
+    }
+
+    private static String createRound(String fundId) {
+        return as(tokens.staff("assessor"), GrantflowService.GRANTS)
+                .contentType(ContentType.JSON)
+                .body(roundBody(fundId))
+                .post("/api/v1/rounds")
+                .then().log().ifValidationFails()
+                .statusCode(201)
+                .body("id", notNullValue())
+                .extract().path("id");
+    }
+
+    private static Map<String, Object> roundBody(String fundId) {
+        // Closing dates are UK wall-clock times; a year ahead keeps the round open for this test.
+        String closesAt = LocalDate.now(UK).plusYears(1).atTime(17, 0).format(LOCAL_DATE_TIME);
+        return Map.of(
+                "fundId", fundId,
+                "name", "Community Safety Grant 2017/18",
+                "financialYear", "2017/18",
+                "closesAt", closesAt);
+    }
+
+    private static String createDraftBid(String organisationId, String roundId) {
+        Map<String, Object> bid = Map.of(
+                "roundId", roundId,
+                "title", "Safer streets",
+                "summary", "Street lighting and a volunteer patrol for the town centre.",
+                "amountRequested", "12000.00",
+                "totalProjectCost", "16000.00");
+        return as(tokens.partner(organisationId), GrantflowService.GRANTS)
+                .contentType(ContentType.JSON)
+                .body(bid)
+                .post("/api/v1/bids")
+                .then().log().ifValidationFails()
+                .statusCode(201)
+                .body("id", notNullValue())
+                .body("status", equalTo("DRAFT"))
+                .extract().path("id");
+    }
+
+    private static void awaitSubmissionNotified(String organisationId, String bidId) {
+        await("BID_SUBMITTED notification for bid " + bidId).atMost(EVENTUALLY).pollInterval(POLL)
+                .untilAsserted(() -> {
+                    List<Map<String, Object>> items = as(tokens.partner(organisationId), GrantflowService.NOTIFICATIONS)
+                            .get("/api/v1/notifications")
+                            .then()
+                            .statusCode(200)
+                            .extract().jsonPath().getList("items");
+                    assertTrue(items.stream().anyMatch(item -> bidId.equals(item.get("bidId"))
+                            && organisationId.equals(item.get("organisationId"))
+                            && "BID_SUBMITTED".equals(item.get("kind"))),
+                            () -> "notifications of " + organisationId + ": " + items);
+                });
+    }
+
+    private static RequestSpecification as(String token, GrantflowService service) {
+        return given()
+                .baseUri(system.baseUri(service).toString())
+                .auth().oauth2(token)
+                .accept(ContentType.JSON);
+    }
+}
