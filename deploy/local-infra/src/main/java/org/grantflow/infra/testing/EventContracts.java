@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,15 +59,25 @@ public final class EventContracts {
 
     /** The documented example of an event type, as the JSON text a producer would send. */
     public static String example(String type) {
-        return read(dir().resolve("examples").resolve(type.substring(TYPE_PREFIX.length()) + ".json"));
+        return read(directory().resolve("examples").resolve(type.substring(TYPE_PREFIX.length()) + ".json"));
+    }
+
+    /** Every event type that has a documented example. */
+    public static List<String> documentedTypes() {
+        try (Stream<Path> files = Files.list(directory().resolve("examples"))) {
+            return files.map(f -> TYPE_PREFIX + f.getFileName().toString().replaceFirst("\\.json$", "")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonSchema schema(String file) {
-        return CACHE.computeIfAbsent(file, f -> SCHEMAS.getSchema(read(read(dir().resolve(f)))));
+        return CACHE.computeIfAbsent(file, f -> SCHEMAS.getSchema(read(read(directory().resolve(f)))));
     }
 
     /** The folder named by {@code grantflow.events.dir}, else {@code docs/events} in this or a parent folder. */
-    private static Path dir() {
+    public static Path directory() {
         String configured = System.getProperty("grantflow.events.dir");
         if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Path.of(configured);
