@@ -50,6 +50,9 @@ class AccessTest {
                 .body("checks.name", hasItems("Database connections health check"));
         given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/funds"))
-                .body("paths", hasKey("/api/v1/funds/{id}"));
+                .body("paths", hasKey("/api/v1/funds/{id}"))
+                .body("paths", hasKey("/api/v1/funds/{id}/balances"))
+                .body("paths", hasKey("/api/v1/commitments/{id}/payments"))
+                .body("paths", hasKey("/api/v1/reconciliation"));
     }
 }

@@ -47,6 +47,13 @@ public class Fixtures {
         return fund.id;
     }
 
+    /** Opens a round through the API with the given fields besides the fund, and returns its id. */
+    public static String round(UUID fundId, Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.HashMap<>(fields);
+        body.put("fundId", fundId);
+        return as("assessor").body(body).post("/api/v1/rounds").then().statusCode(201).extract().path("id");
+    }
+
     /** Opens a round through the API and returns its id. */
     public static String round(UUID fundId, String closesAtUkTime) {
         return as("assessor").body(Map.of("fundId", fundId, "name", "Fly-Tipping Fund 2016/17",

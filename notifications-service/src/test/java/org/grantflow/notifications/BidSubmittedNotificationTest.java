@@ -137,7 +137,7 @@ class BidSubmittedNotificationTest {
         String organisation = Fixtures.organisation();
         UUID bidId = UUID.randomUUID();
         UUID unknownId = UUID.randomUUID();
-        Fixtures.sendBidEvent(bidId, Fixtures.eventOfType("grantflow.bid.withdrawn.v1", unknownId, bidId));
+        Fixtures.sendBidEvent(bidId, Fixtures.eventOfType("grantflow.bid.assessed.v1", unknownId, bidId));
         Fixtures.sendBidEvent(bidId, Fixtures.bidSubmitted(UUID.randomUUID(), bidId, organisation, "Marker"));
 
         awaitPartnerSees(organisation, 1);

@@ -2,6 +2,11 @@ package org.grantflow.notifications;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import org.grantflow.infra.testing.EventContracts;
@@ -18,9 +23,17 @@ import io.restassured.specification.RequestSpecification;
 public final class Fixtures {
 
     public static final String BID_TOPIC = "grants.bid.events";
+    public static final String ROUND_TOPIC = "grants.round.events";
+    public static final String COMMITMENT_TOPIC = "funds.commitment.events";
     public static final String BID_SUBMITTED = "grantflow.bid.submitted.v1";
+    public static final String BID_DRAFTED = "grantflow.bid.drafted.v1";
+    public static final String BID_WITHDRAWN = "grantflow.bid.withdrawn.v1";
+    public static final String ROUND_OPENED = "grantflow.round.opened.v1";
+    public static final String COMMITMENT_MADE = "grantflow.commitment.made.v1";
+    public static final String COMMITMENT_REFUSED = "grantflow.commitment.refused.v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private Fixtures() {
     }
@@ -60,6 +73,93 @@ public final class Fixtures {
         }
         String json = event.toString();
         EventContracts.assertValid(json);
+        return json;
+    }
+
+    /** As {@link #bidSubmitted(UUID, UUID, String, String)}, into the given round. */
+    public static String bidSubmitted(UUID eventId, UUID bidId, UUID roundId, String organisationId, String title) {
+        ObjectNode event = read(bidSubmitted(eventId, bidId, organisationId, title));
+        ((ObjectNode) event.get("data")).put("roundId", roundId.toString());
+        return checked(event);
+    }
+
+    /** The event with its {@code data.contactEmails} replaced by the given addresses. */
+    public static String withContactEmails(String json, String... emails) {
+        ObjectNode event = read(json);
+        var list = ((ObjectNode) event.get("data")).putArray("contactEmails");
+        for (String email : emails) {
+            list.add(email);
+        }
+        return checked(event);
+    }
+
+    /** The documented example of {@code grantflow.round.opened.v1} for another round and deadline. */
+    public static String roundOpened(UUID eventId, UUID roundId, String name, Instant closesAt) {
+        ObjectNode event = read(EventContracts.example(ROUND_OPENED));
+        event.put("id", eventId.toString());
+        event.put("subject", roundId.toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("roundId", roundId.toString());
+        data.put("name", name);
+        data.put("opensAt", closesAt.minus(Duration.ofDays(60)).toString());
+        data.put("closesAt", closesAt.toString());
+        data.put("closesAtUkTime", LocalDateTime.ofInstant(closesAt, UK).toString());
+        return checked(event);
+    }
+
+    /** {@code grantflow.bid.drafted.v1}, checked against its contract once it is in docs/events. */
+    public static String bidDrafted(UUID eventId, UUID bidId, UUID roundId, String organisationId, String title) {
+        ObjectNode event = envelope(BID_DRAFTED, eventId, bidId);
+        event.putObject("data").put("bidId", bidId.toString()).put("roundId", roundId.toString())
+                .put("fundId", UUID.randomUUID().toString()).put("organisationId", organisationId)
+                .put("title", title).put("createdAt", "2026-09-01T09:00:00Z");
+        return checked(event);
+    }
+
+    /** {@code grantflow.bid.withdrawn.v1} of a draft, checked against its contract once it is in docs/events. */
+    public static String bidWithdrawn(UUID eventId, UUID bidId, UUID roundId, String organisationId, String title,
+            String reason) {
+        ObjectNode event = envelope(BID_WITHDRAWN, eventId, bidId);
+        event.putObject("data").put("bidId", bidId.toString()).put("roundId", roundId.toString())
+                .put("roundName", "Fly-Tipping Fund 2016/17").put("fundId", UUID.randomUUID().toString())
+                .put("organisationId", organisationId).put("title", title).put("previousStatus", "DRAFT")
+                .put("withdrawnAt", "2016-11-10T10:30:00Z").put("withdrawnBy", "partner-user@" + organisationId)
+                .put("reason", reason);
+        return checked(event);
+    }
+
+    /** The documented example of {@code grantflow.commitment.made.v1} or {@code .refused.v1} for a bid. */
+    public static String commitment(String type, UUID eventId, UUID bidId, String organisationId) {
+        ObjectNode event = read(EventContracts.example(type));
+        event.put("id", eventId.toString());
+        event.put("subject", bidId.toString());
+        ((ObjectNode) event.get("data")).put("bidId", bidId.toString()).put("organisationId", organisationId);
+        return checked(event);
+    }
+
+    public static void sendRoundEvent(UUID roundId, String json) {
+        TestKafka.send(ROUND_TOPIC, roundId.toString(), json);
+    }
+
+    public static void sendCommitmentEvent(UUID bidId, String json) {
+        TestKafka.send(COMMITMENT_TOPIC, bidId.toString(), json);
+    }
+
+    private static ObjectNode envelope(String type, UUID eventId, UUID subject) {
+        ObjectNode event = read(EventContracts.example(BID_SUBMITTED));
+        event.put("id", eventId.toString());
+        event.put("subject", subject.toString());
+        event.put("type", type);
+        return event;
+    }
+
+    /** Checks an event against its contract, if its type has one in docs/events yet. */
+    private static String checked(ObjectNode event) {
+        String json = event.toString();
+        String schema = event.get("type").asText().substring("grantflow.".length()) + ".schema.json";
+        if (Files.exists(EventContracts.directory().resolve(schema))) {
+            EventContracts.assertValid(json);
+        }
         return json;
     }
 

@@ -176,6 +176,10 @@ public final class GrantflowSystem implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", config.jwtDir().resolve("public-key.pem").toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        if (service == GrantflowService.NOTIFICATIONS && System.getenv("QUARKUS_MAILER_HOST") == null) {
+            // No SMTP server named: log mail instead of sending it (children inherit a configured one).
+            env.put("QUARKUS_MAILER_MOCK", "true");
+        }
         return env;
     }
 

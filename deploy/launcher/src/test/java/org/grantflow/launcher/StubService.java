@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,7 +34,7 @@ public final class StubService {
         // The server's thread keeps the JVM running until the launcher stops it.
         server.start();
         // Goes to the process's log, which the launcher keeps per service.
-        System.out.println("stub service listening on port " + port);
+        Logger.getLogger(StubService.class.getName()).info("stub service listening on port " + port);
     }
 
     static Map<String, String> parseEnv(String lines) {

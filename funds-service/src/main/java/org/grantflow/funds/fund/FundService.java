@@ -6,26 +6,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.grantflow.funds.api.Filter;
 import org.grantflow.funds.api.Page;
+import org.grantflow.funds.ledger.Constraints;
 import org.grantflow.funds.ledger.FinancialYear;
-import org.grantflow.funds.ledger.LedgerEntry;
+import org.grantflow.funds.ledger.Ledger;
 import org.grantflow.funds.ledger.LedgerEntryKind;
-import org.grantflow.funds.ledger.LedgerRepository;
+import org.grantflow.funds.ledger.LowBalanceAlarm;
+import org.grantflow.funds.ledger.Money;
+import org.grantflow.funds.ledger.YearBalance;
 import org.grantflow.funds.outbox.OutboxWriter;
 import org.grantflow.funds.problem.DomainException;
 import org.grantflow.funds.problem.Violation;
-import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -35,17 +39,22 @@ public class FundService {
 
     public static final String TOPIC = "funds.fund.events";
     static final String CREATED = "grantflow.fund.created.v1";
+    static final String UPDATED = "grantflow.fund.updated.v1";
+    static final String CLOSED = "grantflow.fund.closed.v1";
+    static final String BUDGET_SET = "grantflow.fund.budget-set.v1";
 
     private static final String CODE_UNIQUE = "fund_code_unique";
 
     private final FundRepository funds;
-    private final LedgerRepository ledger;
+    private final Ledger ledger;
+    private final LowBalanceAlarm lowBalance;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    FundService(FundRepository funds, LedgerRepository ledger, OutboxWriter outbox, Clock clock) {
+    FundService(FundRepository funds, Ledger ledger, LowBalanceAlarm lowBalance, OutboxWriter outbox, Clock clock) {
         this.funds = funds;
         this.ledger = ledger;
+        this.lowBalance = lowBalance;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -76,27 +85,64 @@ public class FundService {
             funds.persistAndFlush(fund);
         } catch (PersistenceException e) {
             // Another request took the code between the check and the insert.
-            if (violates(e, CODE_UNIQUE)) {
+            if (Constraints.violated(e, CODE_UNIQUE)) {
                 throw codeTaken(request.code());
             }
             throw e;
         }
         for (CreateFundRequest.BudgetLine line : lines) {
-            LedgerEntry entry = new LedgerEntry();
-            entry.id = UUID.randomUUID();
-            entry.fundId = fund.id;
-            entry.financialYear = line.financialYear();
-            entry.kind = LedgerEntryKind.BUDGET_SET;
-            entry.amount = line.amount().setScale(2, RoundingMode.UNNECESSARY);
-            entry.reason = "Budget set when the fund was created";
-            entry.recordedBy = officer;
-            entry.recordedAt = now;
-            ledger.persist(entry);
+            ledger.openYear(fund.id, line.financialYear());
+            ledger.append(fund.id, line.financialYear(), LedgerEntryKind.BUDGET_SET, line.amount(), null,
+                    "Budget set when the fund was created", officer);
         }
         FundView view = FundView.of(fund, budgetsOf(lines));
-        outbox.write(TOPIC, CREATED, fund.id, new FundCreated(fund.id, fund.code, fund.name, fund.description,
-                fund.fundingSource, fund.ringFenced, fund.status, view.budgets()));
+        outbox.write(TOPIC, CREATED, fund.id, FundChanged.of(view));
         return view;
+    }
+
+    /** Changes a fund's details (not its code) and announces it with {@code grantflow.fund.updated.v1}. */
+    @Transactional
+    public FundView update(UUID id, UpdateFundRequest request, Long expectedVersion, String officer) {
+        Fund fund = lockedFund(id, expectedVersion);
+        fund.name = request.name();
+        fund.description = request.description();
+        fund.fundingSource = request.fundingSource();
+        fund.ringFenced = request.ringFenced();
+        return changed(fund, officer, UPDATED);
+    }
+
+    /**
+     * Closes a fund to new commitments; what is committed stays committed and can still be paid.
+     * Closing a closed fund changes nothing.
+     */
+    @Transactional
+    public FundView close(UUID id, Long expectedVersion, String officer) {
+        Fund fund = lockedFund(id, expectedVersion);
+        if (fund.status == Fund.Status.CLOSED) {
+            return FundView.of(fund, ledger.budgets(List.of(id)).get(id));
+        }
+        fund.status = Fund.Status.CLOSED;
+        return changed(fund, officer, CLOSED);
+    }
+
+    /** Sets a year's budget to an amount; the ledger records the difference. */
+    @Transactional
+    public YearBalance setBudget(UUID fundId, String financialYear, SetBudgetRequest request, String officer) {
+        return changeBudget(fundId, financialYear, request.reason(), officer, current -> request.amount()
+                .setScale(2, RoundingMode.UNNECESSARY).subtract(current), LedgerEntryKind.BUDGET_SET);
+    }
+
+    /** Raises or lowers a year's budget by an amount. */
+    @Transactional
+    public YearBalance adjustBudget(UUID fundId, String financialYear, AdjustBudgetRequest request, String officer) {
+        return changeBudget(fundId, financialYear, request.reason(), officer,
+                current -> request.change().setScale(2, RoundingMode.UNNECESSARY), LedgerEntryKind.BUDGET_ADJUSTED);
+    }
+
+    @Transactional
+    public List<YearBalance> balances(UUID fundId) {
+        funds.findByIdOptional(fundId).orElseThrow(() -> DomainException.notFound("fund", fundId));
+        return ledger.balances(fundId);
     }
 
     @Transactional
@@ -114,6 +160,52 @@ public class FundService {
         Map<UUID, SortedMap<String, BigDecimal>> budgets = ledger.budgets(found.stream().map(f -> f.id).toList());
         return new Page<>(found.stream().map(f -> FundView.of(f, budgets.get(f.id))).toList(), page, size,
                 query.count());
+    }
+
+    private YearBalance changeBudget(UUID fundId, String financialYear, String reason, String officer,
+            UnaryOperator<BigDecimal> changeFromCurrent, LedgerEntryKind kind) {
+        String year = FinancialYear.parse(financialYear);
+        Fund fund = funds.findByIdOptional(fundId).orElseThrow(() -> DomainException.notFound("fund", fundId));
+        ledger.openYear(fundId, year);
+        YearBalance before = ledger.lock(fundId, List.of(year)).get(year);
+        BigDecimal change = changeFromCurrent.apply(before.budget());
+        BigDecimal budget = before.budget().add(change);
+        BigDecimal held = before.committed().subtract(before.released());
+        if (budget.compareTo(held) < 0) {
+            throw new DomainException(422, "budget-below-committed", "The budget cannot be lower than what is committed",
+                    "The " + year + " budget would be " + Money.pounds(budget) + " but " + Money.pounds(held)
+                            + " is committed",
+                    List.of(new Violation("BUDGET_BELOW_COMMITTED", kind == LedgerEntryKind.BUDGET_SET ? "amount" : "change",
+                            "The " + year + " budget cannot go below the " + Money.pounds(held) + " already committed")));
+        }
+        if (change.signum() == 0) {
+            return before;
+        }
+        ledger.append(fundId, year, kind, change, null, reason, officer);
+        YearBalance after = ledger.balance(fundId, year);
+        outbox.write(TOPIC, BUDGET_SET, fundId, new BudgetSet(fundId, year, after.budget(), change, kind, reason,
+                officer, clock.instant()));
+        lowBalance.check(fundId, fund.name, before, after);
+        return after;
+    }
+
+    private Fund lockedFund(UUID id, Long expectedVersion) {
+        Fund fund = funds.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> DomainException.notFound("fund", id));
+        if (expectedVersion != null && expectedVersion != fund.version) {
+            throw DomainException.conflict("stale-version", "The fund has changed",
+                    "The fund is at version " + fund.version + ", not " + expectedVersion + "; read it again");
+        }
+        return fund;
+    }
+
+    private FundView changed(Fund fund, String officer, String type) {
+        fund.updatedBy = officer;
+        fund.updatedAt = clock.instant();
+        funds.flush();
+        FundView view = FundView.of(fund, ledger.budgets(List.of(fund.id)).get(fund.id));
+        outbox.write(TOPIC, type, fund.id, FundChanged.of(view));
+        return view;
     }
 
     /** Each budget must be for a real financial year, and for a different one. */
@@ -135,7 +227,7 @@ public class FundService {
     }
 
     private static SortedMap<String, BigDecimal> budgetsOf(List<CreateFundRequest.BudgetLine> lines) {
-        SortedMap<String, BigDecimal> budgets = new java.util.TreeMap<>();
+        SortedMap<String, BigDecimal> budgets = new TreeMap<>();
         lines.forEach(line -> budgets.put(line.financialYear(), line.amount().setScale(2, RoundingMode.UNNECESSARY)));
         return budgets;
     }
@@ -145,18 +237,21 @@ public class FundService {
                 "A fund with code " + code + " already exists; choose another code");
     }
 
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException c && c.getConstraintName() != null
-                    && c.getConstraintName().toLowerCase(Locale.ROOT).contains(constraint)) {
-                return true;
-            }
+    /**
+     * The payload of {@code grantflow.fund.created.v1}, {@code .updated.v1} and {@code .closed.v1}: the
+     * fund as it is after the change. Amounts go out as strings with two decimals.
+     */
+    public record FundChanged(UUID fundId, String code, String name, String description, FundingSource fundingSource,
+            boolean ringFenced, Fund.Status status, List<Budget> budgets) {
+
+        static FundChanged of(FundView fund) {
+            return new FundChanged(fund.id(), fund.code(), fund.name(), fund.description(), fund.fundingSource(),
+                    fund.ringFenced(), fund.status(), fund.budgets());
         }
-        return false;
     }
 
-    /** The payload of {@code grantflow.fund.created.v1}; amounts go out as strings with two decimals. */
-    public record FundCreated(UUID fundId, String code, String name, String description, FundingSource fundingSource,
-            boolean ringFenced, Fund.Status status, List<Budget> budgets) {
+    /** The payload of {@code grantflow.fund.budget-set.v1}. */
+    public record BudgetSet(UUID fundId, String financialYear, BigDecimal budget, BigDecimal change,
+            LedgerEntryKind kind, String reason, String changedBy, Instant changedAt) {
     }
 }

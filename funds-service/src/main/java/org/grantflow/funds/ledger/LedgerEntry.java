@@ -39,6 +39,10 @@ public class LedgerEntry {
     @Column(nullable = false, updatable = false, precision = 14, scale = 2)
     public BigDecimal amount;
 
+    /** The commitment the entry is about, for commitments, releases, payments and repayments. */
+    @Column(name = "commitment_id", updatable = false)
+    public UUID commitmentId;
+
     @Column(updatable = false)
     public String reason;
 

@@ -1,6 +1,7 @@
 package org.grantflow.grants.bid;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,15 +11,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.ETags;
 import org.grantflow.grants.api.Page;
+import org.grantflow.grants.idempotency.IdempotentRequests;
+import org.grantflow.grants.problem.DomainException;
+import org.grantflow.grants.problem.Problem;
 import org.grantflow.grants.security.Caller;
 import org.grantflow.grants.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,10 +48,12 @@ public class BidResource {
     @POST
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Start a draft bid for the caller's organisation")
-    @APIResponse(responseCode = "201", description = "The draft")
+    @APIResponse(responseCode = "201", description = "The draft (or, for a repeated Idempotency-Key with the same body, the first answer)")
     @APIResponse(responseCode = "422", description = "Unknown round, or the round does not accept bids")
-    public RestResponse<BidView> create(@Valid @NotNull CreateBidRequest request) {
-        BidView bid = bids.createDraft(request, caller);
+    public RestResponse<BidView> create(@Parameter(description = IdempotentRequests.DESCRIPTION, example = "3f0c2a9e-8d41-4b7a-9a63-1c2d3e4f5a6b")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull CreateBidRequest request) {
+        BidView bid = bids.createDraft(request, caller, idempotencyKey);
         return RestResponse.ResponseBuilder.<BidView> created(URI.create("/api/v1/bids/" + bid.id())).entity(bid).build();
     }
 
@@ -51,17 +63,67 @@ public class BidResource {
     @Operation(summary = "Submit a draft bid")
     @APIResponse(responseCode = "200", description = "The bid is submitted")
     @APIResponse(responseCode = "409", description = "The bid is not a draft")
-    @APIResponse(responseCode = "422", description = "The round's deadline has passed")
+    @APIResponse(responseCode = "422", description = "bid-not-eligible: the bid breaks the round's rules; it is kept as INELIGIBLE and every violation is listed. "
+            + "round-closed: the deadline (and grace period) has passed; the bid stays a draft.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    example = """
+                            {"type": "https://grantflow.example/problems/bid-not-eligible", "title": "Bid is not eligible",
+                             "status": 422, "detail": "1 eligibility rule failed", "instance": "/api/v1/bids/1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9/submit",
+                             "violations": [{"code": "MINIMUM_AMOUNT", "field": "amountRequested",
+                               "message": "The minimum bid for this round is £5,000.00; this bid asks for £4,999.99"}]}"""))
     public BidView submit(@PathParam("id") UUID id) {
-        return bids.submit(id, caller);
+        BidView bid = bids.submit(id, caller);
+        if (bid.status() == BidStatus.INELIGIBLE) {
+            int failed = bid.eligibilityViolations().size();
+            throw new DomainException(422, "bid-not-eligible", "Bid is not eligible",
+                    failed + (failed == 1 ? " eligibility rule failed" : " eligibility rules failed"),
+                    bid.eligibilityViolations());
+        }
+        return bid;
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Edit a draft bid", description = "Replaces what the applicant wrote. Send the ETag of the "
+            + "bid as last read in If-Match; the answer carries the new ETag.")
+    @APIResponse(responseCode = "200", description = "The edited draft")
+    @APIResponse(responseCode = "409", description = "stale-version: the bid changed since it was read; bid-not-draft: it is no longer a draft")
+    @APIResponse(responseCode = "428", description = "if-match-required: no If-Match header")
+    public RestResponse<BidView> edit(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the bid as last read", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull BidDetails details) {
+        return tagged(bids.edit(id, ETags.version(ifMatch), details, caller));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Withdraw a bid", description = "A draft, submitted or under-assessment bid can be withdrawn.")
+    @APIResponse(responseCode = "200", description = "The bid is withdrawn")
+    @APIResponse(responseCode = "409", description = "bid-not-withdrawable: a decision is under way or made")
+    public BidView withdraw(@PathParam("id") UUID id, @Valid WithdrawBidRequest request) {
+        return bids.withdraw(id, request == null ? null : request.reason(), caller);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.PARTNER, Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
+    @Operation(summary = "Every status change of a bid", description = "Oldest first: from, to, who, when and why.")
+    public List<StatusChangeView> history(@PathParam("id") UUID id) {
+        return bids.history(id, caller);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PARTNER, Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
-    @Operation(summary = "Read one bid")
-    public BidView get(@PathParam("id") UUID id) {
-        return bids.get(id, caller);
+    @Operation(summary = "Read one bid", description = "The ETag header is the bid's version, for If-Match on edits.")
+    public RestResponse<BidView> get(@PathParam("id") UUID id) {
+        return tagged(bids.get(id, caller));
+    }
+
+    private static RestResponse<BidView> tagged(BidView bid) {
+        return RestResponse.ResponseBuilder.ok(bid).header("ETag", ETags.of(bid.version())).build();
     }
 
     @GET

@@ -1,14 +1,24 @@
 package org.grantflow.grants.round;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.assessment.Criterion;
+import org.grantflow.grants.eligibility.RoundRules;
 
 public record CreateRoundRequest(
         @NotNull @Schema(description = "The fund the round awards from", example = "6f1c0d1e-3b7a-4c55-9a59-2f2b1f0d6c11")
@@ -19,5 +29,21 @@ public record CreateRoundRequest(
         @Schema(example = "2017/18")
         String financialYear,
         @NotNull @Schema(description = "Closing date and time in UK local time (Europe/London)", example = "2016-11-30T17:00:00")
-        LocalDateTime closesAt) {
+        LocalDateTime closesAt,
+        @Size(max = 10)
+        @Schema(description = "The financial years grants may be profiled over; defaults to financialYear",
+                example = "[\"2017/18\", \"2018/19\", \"2019/20\"]")
+        List<@NotNull @Pattern(regexp = FinancialYear.PATTERN, message = "must be a financial year such as 2017/18") String> financialYears,
+        @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
+        @Schema(type = SchemaType.STRING, example = "60000.00", description = "The money available in this round")
+        BigDecimal pot,
+        @Schema(description = "Projects must end and spend the money by this day", example = "2017-03-31")
+        LocalDate spendBy,
+        @Schema(type = SchemaType.STRING, description = "How long after closesAt late bids are still accepted (ISO 8601)",
+                example = "PT15M")
+        Duration gracePeriod,
+        @Valid @Schema(description = "The eligibility rules; leave out for none")
+        RoundRules rules,
+        @Valid @Size(max = 20) @Schema(description = "What assessors score bids on, with weights")
+        List<@NotNull @Valid Criterion> criteria) {
 }

@@ -1,6 +1,10 @@
 package org.grantflow.grants.round;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +13,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.grantflow.grants.assessment.Criterion;
+import org.grantflow.grants.eligibility.EligibilityEvaluator;
+import org.grantflow.grants.eligibility.RoundRules;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A time-boxed invitation to bid into one fund. */
 @Entity
@@ -40,6 +50,31 @@ public class Round {
     @Column(name = "closes_at", nullable = false)
     public Instant closesAt;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public RoundRules rules = RoundRules.NONE;
+
+    /** The financial years the round's grants may be profiled over. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "financial_years", nullable = false)
+    public List<String> financialYears = List.of();
+
+    /** What bids are scored on, with weights. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Criterion> criteria = List.of();
+
+    /** The money available to award in this round, if the round sets one. */
+    @Column(precision = 14, scale = 2)
+    public BigDecimal pot;
+
+    /** The day by which projects must have spent the money, if the round sets one. */
+    @Column(name = "spend_by")
+    public LocalDate spendBy;
+
+    @Column(name = "grace_period_seconds", nullable = false)
+    public long gracePeriodSeconds;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
@@ -49,8 +84,17 @@ public class Round {
     @Version
     public long version;
 
-    /** Whether a bid may still be submitted at {@code now}: the deadline itself is still in time. */
+    public Duration gracePeriod() {
+        return Duration.ofSeconds(gracePeriodSeconds);
+    }
+
+    /** Whether a bid may still be submitted at {@code now}: the deadline itself, and the grace after it, are in time. */
     public boolean acceptsBidsAt(Instant now) {
-        return status == Status.OPEN && !now.isBefore(opensAt) && !now.isAfter(closesAt);
+        return status == Status.OPEN && !now.isBefore(opensAt) && !now.isAfter(closesAt.plus(gracePeriod()));
+    }
+
+    /** The round's eligibility rules, deadline and spend-by date included. */
+    public EligibilityEvaluator eligibility() {
+        return EligibilityEvaluator.forRound(name, closesAt, gracePeriod(), spendBy, rules);
     }
 }

@@ -59,7 +59,8 @@ class BidResourceTest {
                 .body("submittedAt", equalTo("2016-11-18T16:59:59Z"));
 
         ConsumerRecord<String, String> event = TestKafka.find("grants.bid.events",
-                r -> r.key().equals(id), Duration.ofSeconds(30)).orElseThrow();
+                r -> r.key().equals(id) && r.value().contains("grantflow.bid.submitted.v1"), Duration.ofSeconds(30))
+                .orElseThrow();
         EventContracts.assertValid(event.value());
         assertEquals("grantflow.bid.submitted.v1",
                 io.restassured.path.json.JsonPath.from(event.value()).getString("type"));
@@ -76,7 +77,8 @@ class BidResourceTest {
                 .body("type", equalTo("https://grantflow.example/problems/round-closed"))
                 .body("violations[0].code", equalTo("DEADLINE"))
                 .body("violations[0].message", equalTo(
-                        "The round 'Fly-Tipping Fund 2016/17' closed at 17:00 on Friday 18 November 2016 (UK time)"));
+                        "The round 'Fly-Tipping Fund 2016/17' closed at 17:00 on Friday 18 November 2016 (UK time); "
+                                + "this bid came at 17:00:01 on Friday 18 November 2016"));
         asPartner(org).get("/api/v1/bids/" + id).then().body("status", equalTo("DRAFT"));
     }
 

@@ -1,81 +1,114 @@
 package org.grantflow.notifications.bid;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.grantflow.notifications.inbox.Inbox;
+import org.grantflow.notifications.email.OrganisationContacts;
+import org.grantflow.notifications.inbox.EventHandler;
 import org.grantflow.notifications.inbox.IncomingEvent;
 import org.grantflow.notifications.notification.Audience;
 import org.grantflow.notifications.notification.NotificationKind;
 import org.grantflow.notifications.notification.NotificationService;
-import org.jboss.logging.Logger;
+import org.grantflow.notifications.reminder.ReminderPlanner;
+import org.grantflow.notifications.round.KnownRoundRepository;
+import org.grantflow.notifications.template.Messages;
 
-/** Notifies applicants of what happens to their bids, from grants-service's bid events. */
+/**
+ * grants-service's bid events: keeps the read model of who has a draft in which round (for the
+ * round-closing reminders) and tells applicants what happened to their bids.
+ */
 @ApplicationScoped
-public class BidEvents {
+public class BidEvents implements EventHandler {
 
+    static final String DRAFTED = "grantflow.bid.drafted.v1";
     static final String SUBMITTED = "grantflow.bid.submitted.v1";
+    static final String WITHDRAWN = "grantflow.bid.withdrawn.v1";
 
-    /** Applicants read times in UK local time, whatever the season. */
-    static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter UK_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
-            .withZone(UK);
-
-    private static final Logger LOG = Logger.getLogger(BidEvents.class);
-
-    private final Inbox inbox;
+    private final KnownBidRepository bids;
+    private final KnownRoundRepository rounds;
     private final NotificationService notifications;
+    private final Messages messages;
+    private final ReminderPlanner reminders;
+    private final OrganisationContacts contacts;
+    private final Clock clock;
 
-    BidEvents(Inbox inbox, NotificationService notifications) {
-        this.inbox = inbox;
+    BidEvents(KnownBidRepository bids, KnownRoundRepository rounds, NotificationService notifications,
+            Messages messages, ReminderPlanner reminders, OrganisationContacts contacts, Clock clock) {
+        this.bids = bids;
+        this.rounds = rounds;
         this.notifications = notifications;
+        this.messages = messages;
+        this.reminders = reminders;
+        this.contacts = contacts;
+        this.clock = clock;
     }
 
-    @Transactional
-    public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(event)) {
-            LOG.debugf("Event %s already processed", event.id());
-            return;
-        }
+    @Override
+    public Set<String> types() {
+        return Set.of(DRAFTED, SUBMITTED, WITHDRAWN);
+    }
+
+    @Override
+    public void handle(IncomingEvent event) {
         switch (event.type()) {
-            case SUBMITTED -> submitted(event);
-            default -> LOG.debugf("Ignoring event type %s", event.type());
+            case DRAFTED -> drafted(BidDrafted.from(event));
+            case SUBMITTED -> submitted(BidSubmitted.from(event), event.id());
+            case WITHDRAWN -> withdrawn(BidWithdrawn.from(event), event.id());
+            default -> throw new IllegalStateException("Not a bid event: " + event.type());
         }
     }
 
-    private void submitted(IncomingEvent event) {
-        BidSubmitted bid;
-        try {
-            bid = BidSubmitted.from(event.data());
-        } catch (IllegalArgumentException e) {
-            // Retrying cannot make it readable; it stays recorded in the inbox and is skipped.
-            LOG.errorf("Skipping event %s of type %s with unreadable data: %s", event.id(), event.type(),
-                    e.getMessage());
-            return;
+    private void drafted(BidDrafted drafted) {
+        // Events of one bid arrive in order, but a redelivered draft must not undo a later submission.
+        if (bids.findByIdOptional(drafted.bidId()).isEmpty()) {
+            remember(drafted.bidId(), drafted.roundId(), drafted.organisationId(), drafted.title(), BidStatus.DRAFT);
+            reminders.planRoundClosing(drafted.roundId());
         }
+    }
+
+    private void submitted(BidSubmitted bid, UUID eventId) {
+        contacts.remember(bid.organisationId(), bid.contactEmails());
+        remember(bid.bidId(), bid.roundId(), bid.organisationId(), bid.title(), BidStatus.SUBMITTED);
+        reminders.planRoundClosing(bid.roundId());
         notifications.record(bid.organisationId(), Audience.APPLICANT, NotificationKind.BID_SUBMITTED,
-                "Bid received: " + bid.title(),
-                "We received your bid \"" + bid.title() + "\" to the round \"" + bid.roundName() + "\" on "
-                        + ukTime(bid.submittedAt()) + " (UK time). You asked for " + pounds(bid.amountRequested())
-                        + ".",
-                bid.bidId(), bid.roundId(), event.id());
+                messages.render("bid-submitted", Map.of("bid", bid)), bid.bidId(), bid.roundId(), eventId);
     }
 
-    /** For example "17 November 2016 at 15:42". */
-    static String ukTime(Instant instant) {
-        return UK_TIME.format(instant);
+    private void withdrawn(BidWithdrawn bid, UUID eventId) {
+        contacts.remember(bid.organisationId(), bid.contactEmails());
+        KnownBid known = bids.findById(bid.bidId());
+        String title = bid.title() != null ? bid.title()
+                : known != null && known.title != null ? known.title : "bid " + bid.bidId();
+        remember(bid.bidId(), bid.roundId(), bid.organisationId(), title, BidStatus.WITHDRAWN);
+        reminders.planRoundClosing(bid.roundId());
+        String roundName = bid.roundName() != null ? bid.roundName()
+                : rounds.findByIdOptional(bid.roundId()).map(r -> r.name).orElse(null);
+        notifications.record(bid.organisationId(), Audience.APPLICANT, NotificationKind.BID_WITHDRAWN,
+                messages.render("bid-withdrawn", Messages.data("bid", bid, "title", title, "roundName", roundName)),
+                bid.bidId(), bid.roundId(), eventId);
     }
 
-    /** For example "£12,000.00". */
-    static String pounds(BigDecimal amount) {
-        // NumberFormat is not thread-safe: one per use.
-        return NumberFormat.getCurrencyInstance(Locale.UK).format(amount);
+    private void remember(UUID bidId, UUID roundId, String organisationId, String title, BidStatus status) {
+        KnownBid bid = bids.findById(bidId);
+        boolean known = bid != null;
+        if (!known) {
+            bid = new KnownBid();
+            bid.bidId = bidId;
+        }
+        bid.roundId = roundId;
+        bid.organisationId = organisationId;
+        if (title != null) {
+            bid.title = title;
+        }
+        bid.status = status;
+        bid.updatedAt = clock.instant();
+        if (!known) {
+            bids.persist(bid);
+        }
+        bids.flush();
     }
 }

@@ -9,7 +9,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-/** A message for one audience of one organisation, made once from one event of another service. */
+/**
+ * A message for one recipient, made once from one event of another service or from one reminder
+ * falling due. The recipient is an applicant organisation, or a staff team ({@code assessors},
+ * {@code finance}) for staff audiences.
+ */
 @Entity
 public class Notification {
 
@@ -41,9 +45,13 @@ public class Notification {
     @Column(name = "round_id")
     public UUID roundId;
 
-    /** The event this notification was made from. */
-    @Column(name = "source_event_id", nullable = false)
+    /** The event this notification was made from, if made from an event. */
+    @Column(name = "source_event_id")
     public UUID sourceEventId;
+
+    /** The reminder this notification was made from, if made from a reminder. */
+    @Column(name = "reminder_id")
+    public UUID reminderId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -19,7 +19,8 @@ import org.grantflow.notifications.security.Caller;
 import org.grantflow.notifications.security.Roles;
 
 @Path("/api/v1/notifications")
-@Tag(name = "Notifications", description = "Messages to applicants about their bids. A partner sees only its own organisation's.")
+@Tag(name = "Notifications", description = "Messages to applicants and staff about rounds, bids and awards. "
+        + "A partner sees only its own organisation's.")
 public class NotificationResource {
 
     private final NotificationService notifications;
@@ -33,12 +34,14 @@ public class NotificationResource {
     @GET
     @RolesAllowed({ Roles.PARTNER, Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
     @Operation(summary = "List notifications, newest first",
-            description = "Partners always get their own organisation's notifications only.")
+            description = "Partners always get their own organisation's notifications only. Staff notifications are "
+                    + "filed under the team they are for: organisationId=assessors or organisationId=finance.")
     public Page<NotificationView> list(@QueryParam("organisationId") String organisationId,
-            @QueryParam("bidId") UUID bidId, @QueryParam("kind") NotificationKind kind,
+            @QueryParam("bidId") UUID bidId, @QueryParam("roundId") UUID roundId,
+            @QueryParam("kind") NotificationKind kind,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return notifications.list(organisationId, bidId, kind, caller, page, size);
+        return notifications.list(organisationId, bidId, roundId, kind, caller, page, size);
     }
 
     @GET

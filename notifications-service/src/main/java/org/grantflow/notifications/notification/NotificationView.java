@@ -14,7 +14,7 @@ public record NotificationView(
         UUID roundId,
         Instant createdAt) {
 
-    static NotificationView of(Notification n) {
+    public static NotificationView of(Notification n) {
         return new NotificationView(n.id, n.organisationId, n.audience, n.kind, n.subject, n.body, n.bidId,
                 n.roundId, n.createdAt);
     }

@@ -1,4 +1,4 @@
-package org.grantflow.notifications.bid;
+package org.grantflow.funds.commitment;
 
 import java.time.Duration;
 
@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.grantflow.notifications.inbox.IncomingEvent;
+import org.grantflow.funds.inbox.IncomingEvent;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,20 +15,20 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Reads {@code grants.bid.events}. Applying an event is retried with back-off while it fails (the
- * database away, say); the offset is committed only once the event has been applied. Records are
+ * Reads {@code grants.bid.events} for award requests. Applying an event is retried with back-off
+ * while it fails (the database away, say); the offset is committed only once the event has been applied. Records are
  * handled one at a time, in partition order.
  */
 @ApplicationScoped
-public class BidEventConsumer {
+public class AwardRequestConsumer {
 
-    private static final Logger LOG = Logger.getLogger(BidEventConsumer.class);
+    private static final Logger LOG = Logger.getLogger(AwardRequestConsumer.class);
 
-    private final BidEvents bidEvents;
+    private final AwardRequests awardRequests;
     private final ObjectMapper json;
 
-    BidEventConsumer(BidEvents bidEvents, ObjectMapper json) {
-        this.bidEvents = bidEvents;
+    AwardRequestConsumer(AwardRequests awardRequests, ObjectMapper json) {
+        this.awardRequests = awardRequests;
         this.json = json;
     }
 
@@ -44,7 +44,7 @@ public class BidEventConsumer {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().item(() -> {
-            bidEvents.apply(event);
+            awardRequests.apply(event);
             return (Void) null;
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

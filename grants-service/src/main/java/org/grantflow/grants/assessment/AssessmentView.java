@@ -1,0 +1,19 @@
+package org.grantflow.grants.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record AssessmentView(UUID id, UUID bidId, String assessor, List<CriterionScore> scores,
+        @Schema(type = SchemaType.STRING, example = "7.30", description = "Weighted score out of 10") BigDecimal weightedScore,
+        String comment, Instant assessedAt) {
+
+    static AssessmentView of(Assessment a) {
+        return new AssessmentView(a.id, a.bidId, a.assessor, List.copyOf(a.scores), a.weightedScore, a.comment,
+                a.assessedAt);
+    }
+}

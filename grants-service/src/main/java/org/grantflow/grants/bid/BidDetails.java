@@ -1,0 +1,63 @@
+package org.grantflow.grants.bid;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.eligibility.Applicant;
+import org.grantflow.grants.eligibility.Application;
+import org.grantflow.grants.eligibility.MatchFunding;
+import org.grantflow.grants.eligibility.PlanPriority;
+import org.grantflow.grants.eligibility.YearAmount;
+
+/**
+ * What an applicant writes in a bid: the body of an edit and of an eligibility check. Status,
+ * organisation, eligibility result and award fields are the server's and cannot be sent.
+ */
+public record BidDetails(
+        @NotBlank @Size(max = 200) @Schema(example = "Cameras at fly-tipping hot spots")
+        String title,
+        @Size(max = 10_000) @Schema(example = "Deterrent cameras on two lay-bys")
+        String summary,
+        @NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2)
+        @Schema(type = SchemaType.STRING, example = "12000.00", description = "Pounds and pence")
+        BigDecimal amountRequested,
+        @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2)
+        @Schema(type = SchemaType.STRING, example = "16000.00",
+                description = "The whole cost of the project, grant and match funding together")
+        BigDecimal totalProjectCost,
+        @Valid @Size(max = 50) @Schema(description = "Money for the project from other sources")
+        List<@NotNull @Valid MatchFunding> matchFunding,
+        @Valid @Size(max = 10) @Schema(description = "The amount requested per financial year; adds up to amountRequested")
+        List<@NotNull @Valid YearAmount> profile,
+        @Schema(example = "2017-03-31", description = "The day the project and its spending end")
+        LocalDate projectEndDate,
+        @Schema(description = "Whether any of the grant would be passed on (sub-funding or further commissioning)")
+        Boolean subFunding,
+        @Schema(description = "Whether the Responsible Authorities Group / Board has endorsed the bid")
+        Boolean boardEndorsement,
+        @Size(max = 5) @Schema(description = "The police and crime plan chapters the bid links to")
+        List<@NotNull PlanPriority> planPriorities,
+        @Size(max = 10_000) @Schema(description = "How the project will be evaluated at the end")
+        String evaluationPlan,
+        @Size(max = 10_000) @Schema(description = "How the project carries on beyond the funding")
+        String sustainabilityPlan) {
+
+    /** The bid as the eligibility rules see it, submitted by {@code applicant} at {@code at}. */
+    public Application application(Applicant applicant, Instant at) {
+        return new Application(applicant, amountRequested, totalProjectCost, matchFunding, profile, projectEndDate,
+                subFunding, boardEndorsement, planPriorities == null ? Set.of() : Set.copyOf(planPriorities), evaluationPlan,
+                sustainabilityPlan, at);
+    }
+}

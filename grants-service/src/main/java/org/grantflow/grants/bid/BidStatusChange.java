@@ -1,0 +1,44 @@
+package org.grantflow.grants.bid;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** One change of a bid's status: the audit trail. Written by the service on every transition, never changed. */
+@Entity
+@Table(name = "bid_status_change")
+public class BidStatusChange {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bid_status_change_seq")
+    @SequenceGenerator(name = "bid_status_change_seq", sequenceName = "bid_status_change_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "bid_id", nullable = false)
+    public UUID bidId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public BidStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    public BidStatus toStatus;
+
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    public String reason;
+}

@@ -1,0 +1,141 @@
+package org.grantflow.notifications.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.grantflow.notifications.api.Filter;
+import org.grantflow.notifications.api.Page;
+import org.grantflow.notifications.notification.Notification;
+import org.grantflow.notifications.problem.DomainException;
+import org.grantflow.notifications.security.Caller;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * The state of deliveries: scheduled with their notification, claimed by a dispatcher, then sent,
+ * failed (and retried with exponential back-off) or dead after the last allowed attempt.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private final EntityManager em;
+    private final DeliveryRepository deliveries;
+    private final DeliveryConfig config;
+    private final Clock clock;
+
+    DeliveryService(EntityManager em, DeliveryRepository deliveries, DeliveryConfig config, Clock clock) {
+        this.em = em;
+        this.deliveries = deliveries;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Schedules a notification for delivery, in the transaction that records it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void schedule(Notification notification, Channel channel, String target) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.notificationId = notification.id;
+        delivery.organisationId = notification.organisationId;
+        delivery.channel = channel;
+        delivery.target = target;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.createdAt = clock.instant();
+        delivery.nextAttemptAt = delivery.createdAt;
+        deliveries.persist(delivery);
+    }
+
+    /**
+     * Claims the deliveries of a channel that are due, counting the attempt. A claimed delivery is
+     * not due again until a while after the recipient's timeout, so another instance takes it over
+     * only if this one died while sending (the recipient may then get it twice, never not at all).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Delivery> claimDue(Channel channel) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Delivery> due = em.createNativeQuery("""
+                SELECT * FROM delivery
+                WHERE channel = :channel AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
+                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""", Delivery.class)
+                .setParameter("channel", channel.name())
+                .setParameter("now", now)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        Instant lease = now.plus(config.timeout().multipliedBy(2)).plusSeconds(60);
+        for (Delivery delivery : due) {
+            delivery.attempts++;
+            delivery.nextAttemptAt = lease;
+        }
+        return due;
+    }
+
+    @Transactional
+    public void sent(UUID id) {
+        Delivery delivery = deliveries.findById(id);
+        delivery.status = DeliveryStatus.SENT;
+        delivery.sentAt = clock.instant();
+        delivery.nextAttemptAt = null;
+        delivery.lastError = null;
+    }
+
+    /** Records a failed attempt: tried again after a back-off, or dead after the last attempt. */
+    @Transactional
+    public void failed(UUID id, String error) {
+        Delivery delivery = deliveries.findById(id);
+        String reason = error.length() > 900 ? error.substring(0, 900) + "…" : error;
+        if (delivery.attempts >= config.maxAttempts()) {
+            delivery.status = DeliveryStatus.DEAD;
+            delivery.nextAttemptAt = null;
+            delivery.lastError = "Gave up after " + delivery.attempts + " attempts; the last: " + reason;
+        } else {
+            delivery.status = DeliveryStatus.FAILED;
+            delivery.nextAttemptAt = clock.instant().plus(backOff(delivery.attempts));
+            delivery.lastError = reason;
+        }
+    }
+
+    /** The wait after the given number of failed attempts: doubling from the initial back-off, capped. */
+    Duration backOff(int failedAttempts) {
+        Duration wait = config.initialBackOff();
+        for (int i = 1; i < failedAttempts && wait.compareTo(config.maxBackOff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(config.maxBackOff()) > 0 ? config.maxBackOff() : wait;
+    }
+
+    /** Staff send a dead delivery again, with a fresh allowance of attempts. */
+    @Transactional
+    public DeliveryView resend(UUID id) {
+        Delivery delivery = deliveries.findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("delivery", id));
+        if (delivery.status != DeliveryStatus.DEAD) {
+            throw DomainException.conflict("delivery-not-dead", "Only a dead delivery can be resent",
+                    "The delivery is " + delivery.status + "; it is sent or still being tried");
+        }
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = clock.instant();
+        return DeliveryView.of(delivery);
+    }
+
+    /** Newest first. Partners see only their own organisation's. */
+    @Transactional
+    public Page<DeliveryView> list(DeliveryStatus status, Channel channel, String organisationId,
+            UUID notificationId, Caller caller, int page, int size) {
+        String organisation = caller.isPartner() ? caller.organisationId() : organisationId;
+        Filter filter = new Filter().equal("status", status).equal("channel", channel)
+                .equal("organisationId", organisation)
+                .equal("notificationId", notificationId);
+        Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+        return Page.of(deliveries.find(filter.query(), newestFirst, filter.parameters()), page, size,
+                DeliveryView::of);
+    }
+}

@@ -1,0 +1,12 @@
+package org.grantflow.notifications.notification;
+
+/**
+ * A way of delivering notifications to their recipients (webhook, email). A channel only schedules
+ * a delivery in the transaction that records the notification; a dispatcher delivers it later, so
+ * a slow or failing recipient never holds up the consumption of events.
+ */
+public interface DeliveryChannel {
+
+    /** Schedules the delivery of a new notification, if this channel reaches its recipient. */
+    void schedule(Notification notification);
+}

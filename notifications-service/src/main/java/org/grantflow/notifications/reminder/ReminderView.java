@@ -1,0 +1,22 @@
+package org.grantflow.notifications.reminder;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ReminderView(
+        UUID id,
+        String occasion,
+        ReminderKind kind,
+        String recipient,
+        UUID roundId,
+        Instant dueAt,
+        ReminderStatus status,
+        String reason,
+        Instant sentAt,
+        UUID notificationId) {
+
+    static ReminderView of(Reminder r) {
+        return new ReminderView(r.id, r.occasion, r.kind, r.recipient, r.roundId, r.dueAt, r.status, r.reason,
+                r.sentAt, r.notificationId);
+    }
+}
