@@ -2,6 +2,7 @@ package org.grantflow.launcher;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -88,6 +89,42 @@ class GrantflowEndToEndIT {
                 .body("total", equalTo(0));
     }
 
+    /** The award saga across the three services: grants asks, funds commits or refuses, notifications tells. */
+    @Test
+    void anAwardCommitsTheFundsMoneyOnceAndAnAwardTheFundCannotCoverGoesBackToAssessment() {
+        String fundId = createFund("2017/18", "20000.00");
+        awaitFundKnownToGrants(fundId);
+        String roundId = createRound(fundId);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String awarded = submittedBid(first, roundId);
+        String refused = submittedBid(second, roundId);
+
+        award(awarded, "12000.00");
+        awaitBidStatus(first, awarded, "AWARDED");
+        as(tokens.staff("finance"), GrantflowService.FUNDS)
+                .get("/api/v1/funds/{id}/balances", fundId)
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("[0].financialYear", equalTo("2017/18"))
+                .body("[0].committed", equalTo("12000.00"))
+                .body("[0].available", equalTo("8000.00"));
+        awaitNotified(first, awarded, "AWARD_CONFIRMED");
+
+        // £8,000.00 is left in 2017/18: the whole award is refused and the bid goes back to its assessors.
+        award(refused, "12000.00");
+        awaitBidStatus(second, refused, "UNDER_ASSESSMENT");
+        as(tokens.partner(second), GrantflowService.GRANTS)
+                .get("/api/v1/bids/{id}/history", refused)
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("reason", hasItem(containsString("£8,000.00 available in 2017/18")));
+        as(tokens.staff("finance"), GrantflowService.FUNDS)
+                .get("/api/v1/funds/{id}/balances", fundId)
+                .then()
+                .body("[0].committed", equalTo("12000.00"));
+    }
+
     @Test
     void aRoundForAFundGrantsServiceDoesNotKnowIsRefused() {
         as(tokens.staff("assessor"), GrantflowService.GRANTS)
@@ -99,13 +136,17 @@ class GrantflowEndToEndIT {
     }
 
     private static String createFund() {
+        return createFund("2019/20", "750000.00");
+    }
+
+    private static String createFund(String financialYear, String budget) {
         Map<String, Object> fund = Map.of(
-                "code", "RSF",
+                "code", "RSF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(),
                 "name", "Road Safety Fund",
                 "description", "Projects that make local roads safer.",
                 "fundingSource", "RESERVES",
                 "ringFenced", true,
-                "budgets", List.of(Map.of("financialYear", "2019/20", "amount", "750000.00")));
+                "budgets", List.of(Map.of("financialYear", financialYear, "amount", budget)));
         return as(tokens.staff("finance"), GrantflowService.FUNDS)
                 .contentType(ContentType.JSON)
                 .body(fund)
@@ -165,8 +206,40 @@ class GrantflowEndToEndIT {
                 .extract().path("id");
     }
 
+    private static String submittedBid(String organisationId, String roundId) {
+        String bidId = createDraftBid(organisationId, roundId);
+        as(tokens.partner(organisationId), GrantflowService.GRANTS)
+                .post("/api/v1/bids/{id}/submit", bidId)
+                .then().log().ifValidationFails()
+                .statusCode(200);
+        return bidId;
+    }
+
+    private static void award(String bidId, String amount) {
+        as(tokens.staff("assessor"), GrantflowService.GRANTS)
+                .contentType(ContentType.JSON)
+                .body(Map.of("outcome", "AWARD", "amount", amount, "reason", "Strong evidence base"))
+                .post("/api/v1/bids/{id}/decision", bidId)
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("status", equalTo("AWARD_PENDING"));
+    }
+
+    private static void awaitBidStatus(String organisationId, String bidId, String status) {
+        await("bid " + bidId + " " + status).atMost(EVENTUALLY).pollInterval(POLL)
+                .untilAsserted(() -> as(tokens.partner(organisationId), GrantflowService.GRANTS)
+                        .get("/api/v1/bids/{id}", bidId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo(status)));
+    }
+
     private static void awaitSubmissionNotified(String organisationId, String bidId) {
-        await("BID_SUBMITTED notification for bid " + bidId).atMost(EVENTUALLY).pollInterval(POLL)
+        awaitNotified(organisationId, bidId, "BID_SUBMITTED");
+    }
+
+    private static void awaitNotified(String organisationId, String bidId, String kind) {
+        await(kind + " notification for bid " + bidId).atMost(EVENTUALLY).pollInterval(POLL)
                 .untilAsserted(() -> {
                     List<Map<String, Object>> items = as(tokens.partner(organisationId), GrantflowService.NOTIFICATIONS)
                             .get("/api/v1/notifications")
@@ -175,7 +248,7 @@ class GrantflowEndToEndIT {
                             .extract().jsonPath().getList("items");
                     assertTrue(items.stream().anyMatch(item -> bidId.equals(item.get("bidId"))
                             && organisationId.equals(item.get("organisationId"))
-                            && "BID_SUBMITTED".equals(item.get("kind"))),
+                            && kind.equals(item.get("kind"))),
                             () -> "notifications of " + organisationId + ": " + items);
                 });
     }
