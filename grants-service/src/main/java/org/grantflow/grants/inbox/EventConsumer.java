@@ -1,12 +1,14 @@
-package org.grantflow.grants.assessment;
+package org.grantflow.grants.inbox;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.grantflow.grants.inbox.IncomingEvent;
+import org.grantflow.grants.assessment.CommitmentEvents;
+import org.grantflow.grants.fund.FundEvents;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,24 +17,38 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Reads {@code funds.commitment.events}, one record at a time in partition order, retrying with
- * back-off while applying fails; the offset is committed only once the event has been applied.
+ * Reads funds-service's topics. Records are handled one at a time, in partition order; applying an
+ * event is retried with back-off while it fails (the database away, say), and the offset is
+ * committed only once the event has been applied.
  */
 @ApplicationScoped
-public class CommitmentEventConsumer {
+public class EventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CommitmentEventConsumer.class);
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
+    private final FundEvents fundEvents;
     private final CommitmentEvents commitmentEvents;
     private final ObjectMapper json;
 
-    CommitmentEventConsumer(CommitmentEvents commitmentEvents, ObjectMapper json) {
+    EventConsumer(FundEvents fundEvents, CommitmentEvents commitmentEvents, ObjectMapper json) {
+        this.fundEvents = fundEvents;
         this.commitmentEvents = commitmentEvents;
         this.json = json;
     }
 
+    /** Keeps the read model of funds. */
+    @Incoming("fund-events")
+    public Uni<Void> fundEvent(ConsumerRecord<String, String> record) {
+        return consume(record, fundEvents::apply);
+    }
+
+    /** The funds side's answers in the award saga. */
     @Incoming("commitment-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+    public Uni<Void> commitmentEvent(ConsumerRecord<String, String> record) {
+        return consume(record, commitmentEvents::apply);
+    }
+
+    private Uni<Void> consume(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(json, record.value());
@@ -43,7 +59,7 @@ public class CommitmentEventConsumer {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().item(() -> {
-            commitmentEvents.apply(event);
+            handler.accept(event);
             return (Void) null;
         })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
