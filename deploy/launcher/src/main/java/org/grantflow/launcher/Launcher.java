@@ -34,7 +34,8 @@ public final class Launcher {
             Usage: deploy/grantflow <command>
 
               up [--demo]       Start PostgreSQL, Kafka and the three services; stop them with Ctrl-C.
-                                --demo also loads the demo funds.
+                                --demo also loads the demo funds, applicant organisations and rounds
+                                (the rounds use the brief's dates moved to the next year).
               token --role <partner|assessor|finance|admin> [--org <organisationId>]
                                 Print a bearer token for the running services (valid 8 hours).
                                 A partner token needs the organisation the partner acts for.
@@ -164,13 +165,15 @@ public final class Launcher {
         if (demo) {
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                new DemoData(http).load(config.baseUri(GrantflowService.FUNDS), system.tokens().staff("finance"));
+                DemoData demoData = new DemoData(http);
+                demoData.load(config.baseUri(GrantflowService.FUNDS), system.tokens().staff("finance"));
+                demoData.loadGrants(config.baseUri(GrantflowService.GRANTS), system.tokens().staff("admin"));
             } catch (RuntimeException e) {
                 system.close();
                 throw e;
             }
         }
-        printWelcome(config);
+        printWelcome(config, demo);
         try {
             new CountDownLatch(1).await(); // until Ctrl-C; the JVM exits once the hook is done
         } catch (InterruptedException e) {
@@ -187,7 +190,7 @@ public final class Launcher {
                 : tokens.staff(command.role());
     }
 
-    private void printWelcome(LauncherConfig config) {
+    private void printWelcome(LauncherConfig config, boolean demo) {
         out.println();
         out.println("Grantflow is running.");
         for (GrantflowService service : GrantflowService.values()) {
@@ -202,6 +205,11 @@ public final class Launcher {
         out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %s%s%n", config.baseUri(GrantflowService.FUNDS),
                 DemoData.FUNDS_PATH);
         out.println("Roles: assessor, finance, admin, and partner with --org <organisationId>.");
+        if (demo) {
+            out.println("Demo data: the brief's funds, applicant organisations (e.g. --org north-district-council)");
+            out.printf("  and rounds at %s%s; %s.%n", config.baseUri(GrantflowService.GRANTS), DemoData.ROUNDS_PATH,
+                    DemoData.DATES_MOVED);
+        }
         out.println("In Swagger UI, paste the token under Authorize.");
         out.println();
         out.println("Press Ctrl-C to stop.");

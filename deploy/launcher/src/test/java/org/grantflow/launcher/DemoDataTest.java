@@ -13,6 +13,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -119,6 +126,247 @@ class DemoDataTest {
                 () -> new DemoData(HttpClient.newHttpClient()).load(base, "finance-token"));
 
         assertTrue(e.getMessage().contains("refused demo fund VS with HTTP 400: {\"error\":\"refused\"}"), e.getMessage());
+    }
+
+    @Test
+    void theDemoOrganisationsAreTheFlyTippingGroup() {
+        Map<String, ObjectNode> organisations = DemoData.organisations().stream()
+                .collect(Collectors.toMap(o -> o.get("id").asText(), Function.identity()));
+
+        assertEquals(18, organisations.size());
+        Map<String, Long> byType = organisations.values().stream()
+                .collect(Collectors.groupingBy(o -> o.get("type").asText(), Collectors.counting()));
+        assertEquals(Map.of("DISTRICT_OR_BOROUGH_COUNCIL", 10L, "COUNTY_COUNCIL", 1L, "POLICE", 1L,
+                "FIRE_AND_RESCUE", 1L, "COMMUNITY_SAFETY_PARTNERSHIP", 2L, "OTHER", 3L), byType);
+        assertEquals("North District Council", organisations.get("north-district-council").get("name").asText());
+        for (String id : List.of("environment-agency", "m25-connect", "national-farmers-union", "county-council",
+                "county-constabulary")) {
+            assertTrue(organisations.containsKey(id), id);
+        }
+        for (ObjectNode organisation : organisations.values()) {
+            String id = organisation.get("id").asText();
+            assertTrue(id.matches("^[a-z0-9][a-z0-9-]{1,99}$"), id);
+            assertEquals("Fly Tipping Group", organisation.get("memberships").get(0).asText(), id);
+            assertTrue(Set.of("id", "name", "type", "contactEmails", "memberships").containsAll(fieldNames(organisation)),
+                    id);
+        }
+    }
+
+    @Test
+    void theDemoRoundsCarryTheBriefsRules() {
+        Map<String, ObjectNode> rounds = DemoData.rounds().stream()
+                .collect(Collectors.toMap(r -> r.get("fundCode").asText(), Function.identity()));
+        Set<String> fundCodes = DemoData.funds().stream().map(f -> f.get("code").asText()).collect(Collectors.toSet());
+
+        assertEquals(Set.of("CSF", "FTF", "RSF", "CJIF", "LPR"), rounds.keySet());
+        assertTrue(fundCodes.containsAll(rounds.keySet()));
+
+        JsonNode csg = rounds.get("CSF");
+        assertEquals("2016-11-30T17:00:00", csg.get("closesAt").asText());
+        assertEquals("5000.00", csg.get("rules").get("minimumAmount").asText());
+        assertTrue(csg.get("rules").path("maximumAmount").isMissingNode(), "no maximum");
+        assertEquals(3, csg.get("rules").get("maximumFinancialYears").asInt());
+        assertEquals(3, csg.get("financialYears").size());
+        for (String rule : List.of("noSubFunding", "endorsementRequired", "planPriorityRequired",
+                "evaluationPlanRequired")) {
+            assertTrue(csg.get("rules").get(rule).asBoolean(), rule);
+        }
+
+        JsonNode ftf = rounds.get("FTF");
+        assertEquals("2016-11-18T17:00:00", ftf.get("closesAt").asText());
+        assertEquals("2017-03-31", ftf.get("spendBy").asText());
+        assertEquals("60000.00", ftf.get("pot").asText());
+        assertEquals("75", ftf.get("rules").get("maximumInterventionRate").asText());
+        assertEquals("Fly Tipping Group", ftf.get("rules").get("eligibleGroups").get(0).asText());
+        assertTrue(ftf.get("rules").get("matchFundingRequired").asBoolean());
+
+        assertTrue(rounds.get("CJIF").get("rules").get("sustainabilityRequired").asBoolean());
+        assertEquals("COMMUNITY_SAFETY_PARTNERSHIP",
+                rounds.get("LPR").get("rules").get("eligibleOrganisationTypes").get(0).asText());
+        assertTrue(rounds.get("LPR").get("rules").get("matchFundingRequired").asBoolean());
+
+        for (ObjectNode round : rounds.values()) {
+            String code = round.get("fundCode").asText();
+            LocalDateTime.parse(round.get("closesAt").asText());
+            assertTrue(round.get("financialYear").asText().matches("\\d{4}/\\d{2}"), code);
+            if (round.has("pot")) {
+                assertTrue(round.get("pot").isTextual(), code);
+                assertEquals(2, new BigDecimal(round.get("pot").asText()).scale(), code);
+            }
+        }
+    }
+
+    @Test
+    void aDeadlineStillAheadThisYearStaysAndOneAlreadyPastMovesToNextYear() {
+        // 20 November 2026, noon UK time (GMT): the brief's 30 November is still ahead, its 18 November has passed.
+        Instant now = Instant.parse("2026-11-20T12:00:00Z");
+        Map<String, ObjectNode> rounds = DemoData.rounds().stream()
+                .map(r -> DemoData.movedToNextOccurrence(r, now))
+                .collect(Collectors.toMap(r -> r.get("fundCode").asText(), Function.identity()));
+
+        ObjectNode csg = rounds.get("CSF");
+        assertEquals("2026-11-30T17:00", csg.get("closesAt").asText());
+        assertEquals("2027/28", csg.get("financialYear").asText());
+        assertEquals(List.of("2027/28", "2028/29", "2029/30"), texts(csg.get("financialYears")));
+        assertEquals("2030-03-31", csg.get("spendBy").asText());
+        assertEquals("Community Safety Grant 2027/28 (demo)", csg.get("name").asText());
+
+        ObjectNode ftf = rounds.get("FTF");
+        assertEquals("2027-11-18T17:00", ftf.get("closesAt").asText());
+        assertEquals("2027/28", ftf.get("financialYear").asText());
+        assertEquals(List.of("2027/28"), texts(ftf.get("financialYears")));
+        assertEquals("2028-03-31", ftf.get("spendBy").asText());
+        assertEquals("Fly-Tipping Fund 2027/28 (demo)", ftf.get("name").asText());
+        assertEquals("60000.00", ftf.get("pot").asText(), "everything else is kept");
+
+        // Every round closes after now, and within a year of it.
+        for (ObjectNode round : rounds.values()) {
+            Instant closes = LocalDateTime.parse(round.get("closesAt").asText()).atZone(DemoData.UK).toInstant();
+            assertTrue(closes.isAfter(now) && closes.isBefore(now.plus(Duration.ofDays(366))), round.toString());
+        }
+    }
+
+    @Test
+    void aDeadlineIsComparedInUkLocalTime() {
+        ObjectNode round = JSON.createObjectNode().put("name", "R {financialYear}").put("financialYear", "2016/17")
+                .put("closesAt", "2016-07-01T17:00:00");
+        // 17:00 British Summer Time is 16:00 UTC.
+        assertEquals("2026-07-01T17:00",
+                DemoData.movedToNextOccurrence(round, Instant.parse("2026-07-01T15:59:59Z")).get("closesAt").asText());
+        assertEquals("2027-07-01T17:00",
+                DemoData.movedToNextOccurrence(round, Instant.parse("2026-07-01T16:00:00Z")).get("closesAt").asText());
+        assertEquals("2027/28",
+                DemoData.movedToNextOccurrence(round, Instant.parse("2026-07-01T16:00:00Z")).get("financialYear").asText());
+        assertEquals("1999/00", DemoData.shiftFinancialYear("1998/99", 1));
+    }
+
+    @Test
+    void loadsOrganisationsAndRoundsIntoGrantsAndARerunChangesNothing() throws IOException {
+        Instant now = Instant.parse("2026-11-20T12:00:00Z");
+        GrantsStub grants = new GrantsStub(now, 2);
+        URI base = grants.start();
+        DemoData demo = new DemoData(HttpClient.newHttpClient(), Clock.fixed(now, ZoneOffset.UTC),
+                Duration.ofSeconds(10), Duration.ofMillis(10));
+
+        DemoData.GrantsResult first = demo.loadGrants(base, "admin-token");
+
+        assertEquals(18, first.organisationsCreated().size());
+        assertEquals(List.of(), first.organisationsAlreadyPresent());
+        assertEquals(5, first.roundsOpened().size());
+        assertTrue(first.roundsOpened().contains("Fly-Tipping Fund 2027/28 (demo)"), first.roundsOpened().toString());
+        assertEquals(2, grants.fundListings.get(), "asked again until the funds were listed");
+        JsonNode ftf = grants.rounds.stream().filter(r -> r.get("name").asText().startsWith("Fly-Tipping"))
+                .findFirst().orElseThrow();
+        assertEquals("fund-FTF", ftf.get("fundId").asText());
+        assertTrue(ftf.path("fundCode").isMissingNode() && ftf.path("note").isMissingNode(), ftf.toString());
+        assertEquals("2027-11-18T17:00", ftf.get("closesAt").asText());
+
+        DemoData.GrantsResult again = demo.loadGrants(base, "admin-token");
+
+        assertEquals(List.of(), again.organisationsCreated());
+        assertEquals(18, again.organisationsAlreadyPresent().size());
+        assertEquals(List.of(), again.roundsOpened());
+        assertEquals(first.roundsOpened(), again.roundsAlreadyPresent());
+        assertEquals(5, grants.rounds.size(), "no round opened twice");
+    }
+
+    @Test
+    void givesUpWhenGrantsNeverListsTheFunds() throws IOException {
+        Instant now = Instant.parse("2026-11-20T12:00:00Z");
+        URI base = new GrantsStub(now, Integer.MAX_VALUE).start();
+        DemoData demo = new DemoData(HttpClient.newHttpClient(), Clock.fixed(now, ZoneOffset.UTC),
+                Duration.ofMillis(200), Duration.ofMillis(20));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> demo.loadGrants(base, "admin-token"));
+
+        assertTrue(e.getMessage().contains("did not list the demo funds"), e.getMessage());
+    }
+
+    /**
+     * A stand-in grants-service: registers organisations (409 for a known id), lists the demo funds
+     * only from its {@code fundsAfter}-th listing on, like a service still reading events, and opens
+     * rounds, refusing one that closes before {@code now} as the real service does.
+     */
+    private final class GrantsStub {
+
+        final Set<String> organisations = ConcurrentHashMap.newKeySet();
+        final List<JsonNode> rounds = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger fundListings = new AtomicInteger();
+        private final Instant now;
+        private final int fundsAfter;
+
+        GrantsStub(Instant now, int fundsAfter) {
+            this.now = now;
+            this.fundsAfter = fundsAfter;
+        }
+
+        URI start() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext(DemoData.ORGANISATIONS_PATH, exchange -> answer(exchange, () -> {
+                assertEquals("POST", exchange.getRequestMethod());
+                JsonNode body = JSON.readTree(exchange.getRequestBody());
+                return organisations.add(body.get("id").asText()) ? new Answer(201, "{}") : new Answer(409, "{}");
+            }));
+            server.createContext(DemoData.GRANTS_FUNDS_PATH, exchange -> answer(exchange, () -> {
+                assertEquals("GET", exchange.getRequestMethod());
+                ObjectNode page = JSON.createObjectNode();
+                ArrayNode items = page.putArray("items");
+                if (fundListings.incrementAndGet() >= fundsAfter) {
+                    DemoData.funds().forEach(f -> items.addObject().put("id", "fund-" + f.get("code").asText())
+                            .put("code", f.get("code").asText()).put("name", f.get("name").asText()));
+                }
+                return new Answer(200, page.toString());
+            }));
+            server.createContext(DemoData.ROUNDS_PATH, exchange -> answer(exchange, () -> {
+                if (exchange.getRequestMethod().equals("GET")) {
+                    assertEquals("size=200", exchange.getRequestURI().getQuery());
+                    ObjectNode page = JSON.createObjectNode();
+                    ArrayNode items = page.putArray("items");
+                    synchronized (rounds) {
+                        rounds.forEach(r -> items.addObject().put("name", r.get("name").asText()));
+                    }
+                    return new Answer(200, page.toString());
+                }
+                JsonNode body = JSON.readTree(exchange.getRequestBody());
+                Instant closes = LocalDateTime.parse(body.get("closesAt").asText()).atZone(DemoData.UK).toInstant();
+                if (!closes.isAfter(now)) {
+                    return new Answer(422, "{\"type\":\"closing-date-passed\"}");
+                }
+                rounds.add(body);
+                return new Answer(201, "{}");
+            }));
+            server.start();
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        private void answer(HttpExchange exchange, Responder responder) throws IOException {
+            Answer answer;
+            try {
+                assertEquals("Bearer admin-token", exchange.getRequestHeaders().getFirst("Authorization"));
+                answer = responder.respond();
+            } catch (AssertionError | RuntimeException | IOException e) {
+                answer = new Answer(500, e.toString());
+            }
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = exchange.getResponseBody()) {
+                exchange.sendResponseHeaders(answer.status(), body.length);
+                out.write(body);
+            }
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    @FunctionalInterface
+    private interface Responder {
+        Answer respond() throws IOException;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 
     /** A stand-in funds-service answering {@code POST /api/v1/funds} with the status {@code handler} picks. */
