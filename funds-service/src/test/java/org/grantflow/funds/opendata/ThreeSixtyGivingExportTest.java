@@ -4,7 +4,6 @@ import static org.grantflow.funds.Fixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ import com.networknt.schema.ValidationMessage;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The 360Giving export is valid against the standard's own schemas (shared/standards/360giving). */
+/** The 360Giving export is valid against the standard's own schemas (copied into src/test/resources/standards/360giving). */
 @QuarkusTest
 class ThreeSixtyGivingExportTest {
 
@@ -91,13 +90,13 @@ class ThreeSixtyGivingExportTest {
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
+    /** The standard's schemas, copied unchanged (CC BY 4.0, see the README beside them) into the test resources. */
     private static Path standardDirectory() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/standards/360giving");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        try {
+            return Path.of(ThreeSixtyGivingExportTest.class.getResource("/standards/360giving/README.md").toURI())
+                    .getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("No shared/standards/360giving above " + Path.of("").toAbsolutePath());
     }
 }
