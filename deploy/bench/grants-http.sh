@@ -31,6 +31,7 @@ round=$(curl -sf -X POST "$grants/api/v1/rounds" -H "Authorization: Bearer $asse
   -d "{\"fundId\":\"$fund\",\"name\":\"Benchmark round $code\",\"financialYear\":\"$fy\",\"closesAt\":\"${year}-11-18T17:00:00\",
        \"rules\":{\"minimumAmount\":\"5000.00\",\"maximumInterventionRate\":\"75\",\"maximumFinancialYears\":3,
                   \"noSubFunding\":true,\"planPriorityRequired\":true,\"evaluationPlanRequired\":true}}" | jq -r .id)
+curl -sf -X POST "$grants/api/v1/rounds/$round/open" -H "Authorization: Bearer $assessor" >/dev/null
 
 bid="{\"roundId\":\"$round\",\"title\":\"Cameras at fly-tipping hot spots\",\"amountRequested\":\"12000.00\",
       \"totalProjectCost\":\"16000.00\",\"matchFunding\":[{\"source\":\"District council\",\"amount\":\"4000.00\"}],

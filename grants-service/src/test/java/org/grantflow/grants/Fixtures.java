@@ -47,17 +47,27 @@ public class Fixtures {
         return fund.id;
     }
 
-    /** Opens a round through the API with the given fields besides the fund, and returns its id. */
+    /** Drafts a round through the API with the given fields besides the fund, opens it, and returns its id. */
     public static String round(UUID fundId, Map<String, Object> fields) {
         Map<String, Object> body = new java.util.HashMap<>(fields);
         body.put("fundId", fundId);
+        return open(draftRound(body));
+    }
+
+    /** Drafts and opens a round through the API and returns its id. */
+    public static String round(UUID fundId, String closesAtUkTime) {
+        return open(draftRound(Map.of("fundId", fundId, "name", "Fly-Tipping Fund 2016/17",
+                "financialYear", "2016/17", "closesAt", closesAtUkTime)));
+    }
+
+    /** Drafts a round through the API and returns its id. */
+    public static String draftRound(Map<String, Object> body) {
         return as("assessor").body(body).post("/api/v1/rounds").then().statusCode(201).extract().path("id");
     }
 
-    /** Opens a round through the API and returns its id. */
-    public static String round(UUID fundId, String closesAtUkTime) {
-        return as("assessor").body(Map.of("fundId", fundId, "name", "Fly-Tipping Fund 2016/17",
-                "financialYear", "2016/17", "closesAt", closesAtUkTime))
-                .post("/api/v1/rounds").then().statusCode(201).extract().path("id");
+    /** Opens a drafted round through the API and returns its id. */
+    public static String open(String roundId) {
+        as("assessor").post("/api/v1/rounds/" + roundId + "/open").then().statusCode(200);
+        return roundId;
     }
 }

@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,13 +156,21 @@ public final class DemoData {
      */
     static ObjectNode movedToNextOccurrence(ObjectNode round, Instant now) {
         LocalDateTime closesAt = LocalDateTime.parse(round.get("closesAt").asText());
+        // A rolling round moves until its first closing date is ahead, so that every one of them is.
+        LocalDateTime first = round.path("closingDates").isArray() && !round.get("closingDates").isEmpty()
+                ? LocalDateTime.parse(round.get("closingDates").get(0).asText()) : closesAt;
         int passed = 0;
-        while (!closesAt.plusYears(passed).atZone(UK).toInstant().isAfter(now)) {
+        while (!first.plusYears(passed).atZone(UK).toInstant().isAfter(now)) {
             passed++;
         }
         int years = passed;
         ObjectNode moved = round.deepCopy();
         moved.put("closesAt", closesAt.plusYears(years).toString());
+        if (round.path("closingDates").isArray()) {
+            var closingDates = moved.putArray("closingDates");
+            round.get("closingDates").forEach(d -> closingDates.add(LocalDateTime.parse(d.asText()).plusYears(years)
+                    .toString()));
+        }
         if (round.path("spendBy").isTextual()) {
             moved.put("spendBy", LocalDate.parse(round.get("spendBy").asText()).plusYears(years).toString());
         }
@@ -248,24 +255,28 @@ public final class DemoData {
                     + fundsWait.toSeconds() + " s; is Kafka carrying funds-service's events?");
         }
 
-        Set<String> existingNames = roundNames(grantsService, adminToken);
+        Map<String, JsonNode> existing = rounds(grantsService, adminToken);
         List<String> opened = new ArrayList<>();
         List<String> alreadyPresent = new ArrayList<>();
         URI roundsEndpoint = grantsService.resolve(ROUNDS_PATH);
         for (ObjectNode round : rounds) {
             String name = round.get("name").asText();
-            if (existingNames.contains(name)) {
+            JsonNode present = existing.get(name);
+            if (present != null && !present.path("status").asText().equals("DRAFT")) {
                 alreadyPresent.add(name);
                 continue;
             }
-            ObjectNode body = round.deepCopy();
-            body.remove(LAUNCHER_ONLY_FIELDS);
-            body.put("fundId", fundIds.get(round.get("fundCode").asText()));
-            HttpResponse<String> response = post(roundsEndpoint, adminToken, body);
-            if (response.statusCode() != 200 && response.statusCode() != 201) {
-                throw new IllegalStateException("grants-service refused demo round " + name + " with HTTP "
-                        + response.statusCode() + ": " + response.body());
+            String id;
+            if (present != null) {
+                id = present.path("id").asText();
+            } else {
+                ObjectNode body = round.deepCopy();
+                body.remove(LAUNCHER_ONLY_FIELDS);
+                body.put("fundId", fundIds.get(round.get("fundCode").asText()));
+                id = accepted(post(roundsEndpoint, adminToken, body), "draft demo round " + name).path("id").asText();
             }
+            accepted(post(grantsService.resolve(ROUNDS_PATH + "/" + id + "/open"), adminToken, null),
+                    "open demo round " + name);
             opened.add(name);
         }
         LOG.infof("Demo organisations: %d created, %d already there; demo rounds: %d opened, %d already there (%s)",
@@ -290,16 +301,17 @@ public final class DemoData {
         return ids;
     }
 
-    private Set<String> roundNames(URI grantsService, String token) {
+    /** The rounds grants-service holds, drafts included, by name. */
+    private Map<String, JsonNode> rounds(URI grantsService, String token) {
         try {
             HttpResponse<String> response = get(grantsService.resolve(ROUNDS_PATH + "?size=" + PAGE_SIZE), token);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("grants-service refused to list rounds with HTTP "
                         + response.statusCode() + ": " + response.body());
             }
-            Set<String> names = new HashSet<>();
-            JSON.readTree(response.body()).path("items").forEach(r -> names.add(r.path("name").asText()));
-            return names;
+            Map<String, JsonNode> byName = new HashMap<>();
+            JSON.readTree(response.body()).path("items").forEach(r -> byName.put(r.path("name").asText(), r));
+            return byName;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list the rounds of grants-service at " + grantsService, e);
         }
@@ -320,6 +332,19 @@ public final class DemoData {
         }
     }
 
+    /** The body of a 200 or 201 answer; any other is a refusal. */
+    private static JsonNode accepted(HttpResponse<String> response, String what) {
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new IllegalStateException("grants-service refused to " + what + " with HTTP "
+                    + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("grants-service answered " + what + " with unreadable JSON", e);
+        }
+    }
+
     private HttpResponse<String> post(URI endpoint, String token, ObjectNode fund) {
         try {
             HttpRequest request = HttpRequest.newBuilder(endpoint)
@@ -327,7 +352,8 @@ public final class DemoData {
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fund)))
+                    .POST(fund == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fund)))
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -181,6 +181,8 @@ class DemoDataTest {
         assertTrue(ftf.get("rules").get("matchFundingRequired").asBoolean());
 
         assertTrue(rounds.get("CJIF").get("rules").get("sustainabilityRequired").asBoolean());
+        assertEquals("2019-04-10T17:00:00", rounds.get("CJIF").get("closingDates").get(0).asText(),
+                "rolling, with the brief's periodic deadline first");
         assertEquals("COMMUNITY_SAFETY_PARTNERSHIP",
                 rounds.get("LPR").get("rules").get("eligibleOrganisationTypes").get(0).asText());
         assertTrue(rounds.get("LPR").get("rules").get("matchFundingRequired").asBoolean());
@@ -219,9 +221,15 @@ class DemoDataTest {
         assertEquals("Fly-Tipping Fund 2027/28 (demo)", ftf.get("name").asText());
         assertEquals("60000.00", ftf.get("pot").asText(), "everything else is kept");
 
-        // Every round closes after now, and within a year of it.
+        ObjectNode cjif = rounds.get("CJIF");
+        assertEquals(List.of("2027-04-10T17:00", "2027-07-10T17:00", "2027-10-09T17:00"),
+                texts(cjif.get("closingDates")), "a rolling round moves until its first closing date is ahead");
+        assertEquals("2028-01-08T17:00", cjif.get("closesAt").asText());
+
+        // Every round's first closing date is after now, and within a year of it.
         for (ObjectNode round : rounds.values()) {
-            Instant closes = LocalDateTime.parse(round.get("closesAt").asText()).atZone(DemoData.UK).toInstant();
+            String first = round.path("closingDates").path(0).asText(round.get("closesAt").asText());
+            Instant closes = LocalDateTime.parse(first).atZone(DemoData.UK).toInstant();
             assertTrue(closes.isAfter(now) && closes.isBefore(now.plus(Duration.ofDays(366))), round.toString());
         }
     }
@@ -267,7 +275,28 @@ class DemoDataTest {
         assertEquals(18, again.organisationsAlreadyPresent().size());
         assertEquals(List.of(), again.roundsOpened());
         assertEquals(first.roundsOpened(), again.roundsAlreadyPresent());
-        assertEquals(5, grants.rounds.size(), "no round opened twice");
+        assertEquals(5, grants.rounds.size(), "no round drafted twice");
+        assertEquals(5, grants.opens.get(), "no round opened twice");
+    }
+
+    @Test
+    void opensADraftThatAnInterruptedRunLeftBehind() throws IOException {
+        Instant now = Instant.parse("2026-11-20T12:00:00Z");
+        GrantsStub grants = new GrantsStub(now, 1);
+        grants.opensToRefuse.set(1);
+        URI base = grants.start();
+        DemoData demo = new DemoData(HttpClient.newHttpClient(), Clock.fixed(now, ZoneOffset.UTC),
+                Duration.ofSeconds(10), Duration.ofMillis(10));
+
+        assertThrows(IllegalStateException.class, () -> demo.loadGrants(base, "admin-token"));
+        assertEquals(1, grants.rounds.size());
+        assertEquals(0, grants.open.size());
+
+        DemoData.GrantsResult rerun = demo.loadGrants(base, "admin-token");
+
+        assertEquals(5, rerun.roundsOpened().size());
+        assertEquals(5, grants.rounds.size(), "the draft left behind is opened, not drafted again");
+        assertEquals(5, grants.open.size());
     }
 
     @Test
@@ -284,14 +313,19 @@ class DemoDataTest {
 
     /**
      * A stand-in grants-service: registers organisations (409 for a known id), lists the demo funds
-     * only from its {@code fundsAfter}-th listing on, like a service still reading events, and opens
-     * rounds, refusing one that closes before {@code now} as the real service does.
+     * only from its {@code fundsAfter}-th listing on, like a service still reading events, drafts
+     * rounds, refusing one whose first closing date is before {@code now} as the real service does,
+     * and opens drafts.
      */
     private final class GrantsStub {
 
         final Set<String> organisations = ConcurrentHashMap.newKeySet();
         final List<JsonNode> rounds = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger fundListings = new AtomicInteger();
+        final Set<String> open = ConcurrentHashMap.newKeySet();
+        final AtomicInteger opens = new AtomicInteger();
+        /** How many open requests to answer 503, like a service going away halfway through. */
+        final AtomicInteger opensToRefuse = new AtomicInteger();
         private final Instant now;
         private final int fundsAfter;
 
@@ -318,22 +352,38 @@ class DemoDataTest {
                 return new Answer(200, page.toString());
             }));
             server.createContext(DemoData.ROUNDS_PATH, exchange -> answer(exchange, () -> {
+                String path = exchange.getRequestURI().getPath();
                 if (exchange.getRequestMethod().equals("GET")) {
                     assertEquals("size=200", exchange.getRequestURI().getQuery());
                     ObjectNode page = JSON.createObjectNode();
                     ArrayNode items = page.putArray("items");
                     synchronized (rounds) {
-                        rounds.forEach(r -> items.addObject().put("name", r.get("name").asText()));
+                        for (int i = 0; i < rounds.size(); i++) {
+                            items.addObject().put("id", "round-" + i).put("name", rounds.get(i).get("name").asText())
+                                    .put("status", open.contains("round-" + i) ? "OPEN" : "DRAFT");
+                        }
                     }
                     return new Answer(200, page.toString());
                 }
-                JsonNode body = JSON.readTree(exchange.getRequestBody());
-                Instant closes = LocalDateTime.parse(body.get("closesAt").asText()).atZone(DemoData.UK).toInstant();
-                if (!closes.isAfter(now)) {
-                    return new Answer(422, "{\"type\":\"closing-date-passed\"}");
+                if (path.endsWith("/open")) {
+                    String id = path.substring(DemoData.ROUNDS_PATH.length() + 1, path.length() - "/open".length());
+                    if (opensToRefuse.getAndDecrement() > 0) {
+                        return new Answer(503, "{}");
+                    }
+                    opens.incrementAndGet();
+                    open.add(id);
+                    return new Answer(200, "{\"id\":\"" + id + "\",\"status\":\"OPEN\"}");
                 }
-                rounds.add(body);
-                return new Answer(201, "{}");
+                JsonNode body = JSON.readTree(exchange.getRequestBody());
+                Instant first = LocalDateTime.parse(body.path("closingDates").path(0).asText(body.get("closesAt").asText()))
+                        .atZone(DemoData.UK).toInstant();
+                if (!first.isAfter(now)) {
+                    return new Answer(422, "{\"type\":\"invalid-round\"}");
+                }
+                synchronized (rounds) {
+                    rounds.add(body);
+                    return new Answer(201, "{\"id\":\"round-" + (rounds.size() - 1) + "\",\"status\":\"DRAFT\"}");
+                }
             }));
             server.start();
             return URI.create("http://127.0.0.1:" + server.getAddress().getPort());

@@ -167,15 +167,22 @@ class GrantflowEndToEndIT {
                         .body("items.id", hasItem(fundId)));
     }
 
+    /** Drafts a round and opens it, as an officer does. */
     private static String createRound(String fundId) {
-        return as(tokens.staff("assessor"), GrantflowService.GRANTS)
+        String id = as(tokens.staff("assessor"), GrantflowService.GRANTS)
                 .contentType(ContentType.JSON)
                 .body(roundBody(fundId))
                 .post("/api/v1/rounds")
                 .then().log().ifValidationFails()
                 .statusCode(201)
-                .body("id", notNullValue())
+                .body("status", equalTo("DRAFT"))
                 .extract().path("id");
+        as(tokens.staff("assessor"), GrantflowService.GRANTS)
+                .post("/api/v1/rounds/" + id + "/open")
+                .then().log().ifValidationFails()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"));
+        return id;
     }
 
     private static Map<String, Object> roundBody(String fundId) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.grantflow.grants.problem.DomainException;
 import org.grantflow.grants.problem.Violation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** An entity's ETag is its version in quotes: {@code "3"}. */
 public final class ETags {
@@ -13,6 +14,11 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the entity and its ETag. */
+    public static <T> RestResponse<T> ok(T entity, long version) {
+        return RestResponse.ResponseBuilder.ok(entity).header("ETag", of(version)).build();
     }
 
     /** The version an If-Match header names; {@code "3"}, {@code W/"3"} and {@code 3} are all read as 3. */

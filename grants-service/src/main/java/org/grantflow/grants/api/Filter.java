@@ -19,6 +19,16 @@ public final class Filter {
         return this;
     }
 
+    /** Adds {@code field <> :notField} when {@code value} is given. */
+    public Filter notEqual(String field, Object value) {
+        if (value != null) {
+            String name = "not" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            where.add(field + " <> :" + name);
+            parameters.put(name, value);
+        }
+        return this;
+    }
+
     public String query() {
         return where.length() == 0 ? "1 = 1" : where.toString();
     }

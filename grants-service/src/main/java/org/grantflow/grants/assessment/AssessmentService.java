@@ -3,6 +3,7 @@ package org.grantflow.grants.assessment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -141,7 +142,8 @@ public class AssessmentService {
         history.move(bid, BidStatus.AWARD_PENDING, officer, now, request.reason() == null
                 ? "Award of " + money(amount) + " requested" : request.reason());
         outbox.write(BidService.TOPIC, AWARD_REQUESTED, bid.id, new AwardRequested(bid.id, round.id, round.name,
-                round.fundId, bid.organisationId, organisationName, bid.title, amount, profile, officer, now));
+                round.fundId, bid.organisationId, organisationName, bid.title, amount, bid.amountRequested, profile,
+                round.spendBy, bid.projectEndDate, officer, now));
         return BidView.of(bid);
     }
 
@@ -178,7 +180,8 @@ public class AssessmentService {
     /** The payload of {@code grantflow.award.requested.v1}; see docs/events/award.requested.v1.schema.json. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AwardRequested(UUID bidId, UUID roundId, String roundName, UUID fundId, String organisationId,
-            String organisationName, String title, BigDecimal amount, List<YearAmount> profile, String requestedBy,
+            String organisationName, String title, BigDecimal amount, BigDecimal amountRequested,
+            List<YearAmount> profile, LocalDate spendBy, LocalDate projectEndDate, String requestedBy,
             Instant requestedAt) {
     }
 }

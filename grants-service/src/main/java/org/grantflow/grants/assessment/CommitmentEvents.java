@@ -3,6 +3,7 @@ package org.grantflow.grants.assessment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -79,7 +80,8 @@ public class CommitmentEvents {
             outbox.write(BidService.TOPIC, AWARDED, bid.id, new BidAwarded(bid.id, round.id, round.name,
                     round.fundId, bid.organisationId, organisation == null ? null : organisation.name,
                     organisation == null ? List.of() : List.copyOf(organisation.contactEmails), bid.title,
-                    bid.awardAmount, List.copyOf(bid.awardProfile), bid.commitmentId, now));
+                    bid.awardAmount, List.copyOf(bid.awardProfile), round.spendBy, bid.projectEndDate,
+                    round.rules.evaluationPlanRequired(), bid.commitmentId, now));
         } else {
             String reason = event.data().path("reason").asText("The fund could not commit the award");
             bid.awardAmount = null;
@@ -91,6 +93,7 @@ public class CommitmentEvents {
     /** The payload of {@code grantflow.bid.awarded.v1}. */
     public record BidAwarded(UUID bidId, UUID roundId, String roundName, UUID fundId, String organisationId,
             String organisationName, List<String> contactEmails, String title, BigDecimal amount,
-            List<YearAmount> profile, UUID commitmentId, Instant awardedAt) {
+            List<YearAmount> profile, LocalDate spendBy, LocalDate projectEndDate, boolean evaluationRequired,
+            UUID commitmentId, Instant awardedAt) {
     }
 }

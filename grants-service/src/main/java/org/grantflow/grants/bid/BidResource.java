@@ -123,7 +123,7 @@ public class BidResource {
     }
 
     private static RestResponse<BidView> tagged(BidView bid) {
-        return RestResponse.ResponseBuilder.ok(bid).header("ETag", ETags.of(bid.version())).build();
+        return ETags.ok(bid, bid.version());
     }
 
     @GET

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How rules write money, rates, dates and times for people: £5,000.00, 75%, 17:00 on Friday 18 November 2016. */
-final class Words {
+public final class Words {
 
     static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM yyyy",
@@ -28,7 +28,7 @@ final class Words {
         return rate.stripTrailingZeros().toPlainString() + "%";
     }
 
-    static String ukMinute(Instant instant) {
+    public static String ukMinute(Instant instant) {
         return MINUTE.format(instant.atZone(UK));
     }
 

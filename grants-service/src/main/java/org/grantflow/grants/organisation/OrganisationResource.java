@@ -86,6 +86,6 @@ public class OrganisationResource {
     }
 
     private static RestResponse<OrganisationView> tagged(OrganisationView organisation) {
-        return RestResponse.ResponseBuilder.ok(organisation).header("ETag", ETags.of(organisation.version())).build();
+        return ETags.ok(organisation, organisation.version());
     }
 }

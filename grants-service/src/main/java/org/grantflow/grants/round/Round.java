@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -24,8 +25,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Round {
 
+    /** DRAFT until an officer opens it (it may be edited until then); CLOSED at its last deadline or by hand. */
     public enum Status {
-        OPEN, CLOSED
+        DRAFT, OPEN, CLOSED
     }
 
     @Id
@@ -44,11 +46,21 @@ public class Round {
     @Column(nullable = false)
     public Status status;
 
-    @Column(name = "opens_at", nullable = false)
+    /** When bids may start; a draft may leave it empty to open whenever an officer opens it. */
+    @Column(name = "opens_at")
     public Instant opensAt;
 
+    /** The last deadline: no bid is taken after it (and its grace period). */
     @Column(name = "closes_at", nullable = false)
     public Instant closesAt;
+
+    /**
+     * A rolling round's successive closing dates, closesAt the last; bids are taken all along and assessed after
+     * each. Empty for an ordinary round.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "closing_dates", nullable = false)
+    public List<Instant> closingDates = List.of();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -81,8 +93,31 @@ public class Round {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "close_note")
+    public String closeNote;
+
     @Version
     public long version;
+
+    public boolean rolling() {
+        return !closingDates.isEmpty();
+    }
+
+    /** Every closing date in order: a rolling round's successive ones, or the single closesAt. */
+    public List<Instant> allClosingDates() {
+        return rolling() ? closingDates : List.of(closesAt);
+    }
+
+    /** The first closing date that bids arriving at {@code now} still make, grace included; empty once all passed. */
+    public Optional<Instant> nextClosingDate(Instant now) {
+        return allClosingDates().stream().filter(d -> !now.isAfter(d.plus(gracePeriod()))).findFirst();
+    }
 
     public Duration gracePeriod() {
         return Duration.ofSeconds(gracePeriodSeconds);
@@ -90,7 +125,7 @@ public class Round {
 
     /** Whether a bid may still be submitted at {@code now}: the deadline itself, and the grace after it, are in time. */
     public boolean acceptsBidsAt(Instant now) {
-        return status == Status.OPEN && !now.isBefore(opensAt) && !now.isAfter(closesAt.plus(gracePeriod()));
+        return status == Status.OPEN && opensAt != null && !now.isBefore(opensAt) && !now.isAfter(closesAt.plus(gracePeriod()));
     }
 
     /** The round's eligibility rules, deadline and spend-by date included. */

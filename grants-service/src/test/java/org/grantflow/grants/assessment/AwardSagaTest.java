@@ -50,11 +50,13 @@ class AwardSagaTest {
     void aSubmittedBid() {
         clock.set(Instant.parse("2016-10-03T08:00:00Z"));
         String round = Fixtures.round(fixtures.fund("Fly-Tipping Fund"), Map.of("name", "Fly-Tipping Fund 2016/17",
-                "financialYear", "2016/17", "closesAt", "2016-11-18T17:00:00",
+                "financialYear", "2016/17", "closesAt", "2016-11-18T17:00:00", "spendBy", "2017-03-31",
+                "rules", Map.of("evaluationPlanRequired", true),
                 "criteria", List.of(Map.of("name", "Evidence", "weight", 60), Map.of("name", "Partnership", "weight", 40))));
         org = "district-" + UUID.randomUUID();
         bid = asPartner(org).body(Map.of("roundId", round, "title", "Cameras at fly-tipping hot spots",
-                "amountRequested", "12000.00", "profile", List.of(Map.of("financialYear", "2016/17", "amount", "12000.00"))))
+                "amountRequested", "12000.00", "profile", List.of(Map.of("financialYear", "2016/17", "amount", "12000.00")),
+                "projectEndDate", "2017-03-17", "evaluationPlan", "A report to the board in April 2017"))
                 .post("/api/v1/bids").then().statusCode(201).extract().path("id");
         asPartner(org).post("/api/v1/bids/" + bid + "/submit").then().statusCode(200);
         clock.set(Instant.parse("2016-12-12T10:15:00Z"));
@@ -115,13 +117,20 @@ class AwardSagaTest {
         String requested = outbox("grantflow.award.requested.v1").envelope;
         EventContracts.assertValid(requested);
         assertEquals("12000.00", JsonPath.from(requested).getString("data.profile[0].amount"));
+        assertEquals("12000.00", JsonPath.from(requested).getString("data.amountRequested"));
+        assertEquals("2017-03-31", JsonPath.from(requested).getString("data.spendBy"));
+        assertEquals("2017-03-17", JsonPath.from(requested).getString("data.projectEndDate"));
 
         String made = answer("grantflow.commitment.made.v1");
         TestKafka.send("funds.commitment.events", bid, made);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("assessor").get("/api/v1/bids/" + bid).then()
                 .body("status", equalTo("AWARDED"))
                 .body("commitmentId", equalTo("c0ffee00-1234-4abc-8def-0123456789ab")));
-        EventContracts.assertValid(outbox("grantflow.bid.awarded.v1").envelope);
+        String awarded = outbox("grantflow.bid.awarded.v1").envelope;
+        EventContracts.assertValid(awarded);
+        assertEquals("2017-03-31", JsonPath.from(awarded).getString("data.spendBy"));
+        assertEquals("2017-03-17", JsonPath.from(awarded).getString("data.projectEndDate"));
+        assertEquals(true, JsonPath.from(awarded).getBoolean("data.evaluationRequired"));
 
         int changes = history().size();
         TestKafka.send("funds.commitment.events", bid, made);
