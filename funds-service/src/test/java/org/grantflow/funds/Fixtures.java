@@ -91,7 +91,26 @@ public class Fixtures {
         }
         return new AwardRequested(bidId, UUID.randomUUID(), "Fly-Tipping Fund 2016/17", UUID.fromString(fundId),
                 organisationId, "A District Council", "Cameras at fly-tipping hot spots", total, profile,
-                "assessor-user", java.time.Instant.parse("2016-12-12T10:15:00Z"));
+                "assessor-user", java.time.Instant.parse("2016-12-12T10:15:00Z"), null, null, null);
+    }
+
+    /** The same award with the request's optional details: what was asked for, spend-by and project end. */
+    public static AwardRequested withDetails(AwardRequested award, String amountRequested, String spendBy,
+            String projectEndDate) {
+        return new AwardRequested(award.bidId(), award.roundId(), award.roundName(), award.fundId(),
+                award.organisationId(), award.organisationName(), award.title(), award.amount(), award.profile(),
+                award.requestedBy(), award.requestedAt(),
+                amountRequested == null ? null : new BigDecimal(amountRequested),
+                spendBy == null ? null : java.time.LocalDate.parse(spendBy),
+                projectEndDate == null ? null : java.time.LocalDate.parse(projectEndDate));
+    }
+
+    /** The same award for an organisation of this name, under this title. */
+    public static AwardRequested named(AwardRequested award, String organisationName, String title) {
+        return new AwardRequested(award.bidId(), award.roundId(), award.roundName(), award.fundId(),
+                award.organisationId(), organisationName, title, award.amount(), award.profile(),
+                award.requestedBy(), award.requestedAt(), award.amountRequested(), award.spendBy(),
+                award.projectEndDate());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.grantflow.funds.commitment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -42,6 +43,17 @@ public class Commitment {
     @Column(nullable = false, updatable = false, precision = 14, scale = 2)
     public BigDecimal amount;
 
+    /** What the bid asked for, when the award request said (360Giving amountAppliedFor). */
+    @Column(name = "amount_requested", updatable = false, precision = 14, scale = 2)
+    public BigDecimal amountRequested;
+
+    /** The round's spend-by date: payments dated after it are recorded but flagged. */
+    @Column(name = "spend_by", updatable = false)
+    public LocalDate spendBy;
+
+    @Column(name = "project_end_date", updatable = false)
+    public LocalDate projectEndDate;
+
     @Column(name = "requested_by", nullable = false, updatable = false)
     public String requestedBy;
 
@@ -50,4 +62,9 @@ public class Commitment {
 
     @Version
     public long version;
+
+    /** Whether a payment made on this day is after the spend-by date. */
+    public boolean afterSpendBy(LocalDate paidOn) {
+        return spendBy != null && paidOn.isAfter(spendBy);
+    }
 }

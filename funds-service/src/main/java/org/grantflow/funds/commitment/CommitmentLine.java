@@ -1,6 +1,7 @@
 package org.grantflow.funds.commitment;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -37,6 +38,14 @@ public class CommitmentLine {
 
     @Column(nullable = false, precision = 14, scale = 2)
     public BigDecimal repaid;
+
+    /** The day of the latest payment (not repayment) from this year. */
+    @Column(name = "last_paid_on")
+    public LocalDate lastPaidOn;
+
+    /** Payments from this year dated after the commitment's spend-by date (gross of repayments). */
+    @Column(name = "paid_after_spend_by", nullable = false, precision = 14, scale = 2)
+    public BigDecimal paidAfterSpendBy;
 
     @Version
     public long version;

@@ -19,6 +19,11 @@ public class CommitmentRepository implements PanacheRepositoryBase<Commitment, U
         return find("bidId", bidId).firstResultOptional();
     }
 
+    /** The commitments of these bids, if any. */
+    public List<Commitment> findByBids(Collection<UUID> bidIds) {
+        return bidIds.isEmpty() ? List.of() : list("bidId IN ?1", bidIds);
+    }
+
     public List<CommitmentLine> lines(UUID commitmentId) {
         return getEntityManager().createQuery(
                 "FROM CommitmentLine WHERE commitmentId = :id ORDER BY financialYear", CommitmentLine.class)

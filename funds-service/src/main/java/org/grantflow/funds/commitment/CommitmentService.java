@@ -2,9 +2,10 @@ package org.grantflow.funds.commitment;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.grantflow.funds.api.Filter;
@@ -22,6 +22,7 @@ import org.grantflow.funds.api.Page;
 import org.grantflow.funds.fund.Fund;
 import org.grantflow.funds.fund.FundRepository;
 import org.grantflow.funds.ledger.FinancialYear;
+import org.grantflow.funds.ledger.FundYear;
 import org.grantflow.funds.ledger.Ledger;
 import org.grantflow.funds.ledger.LedgerEntryKind;
 import org.grantflow.funds.ledger.LowBalanceAlarm;
@@ -65,46 +66,111 @@ public class CommitmentService {
     }
 
     /**
-     * Commits every year of the award's profile, or nothing: in one transaction it locks the fund's
-     * balance rows of those years (in year order), refuses the whole award if any year lacks money,
-     * and otherwise records the commitment, its lines and one ledger entry per year. Emits
-     * {@code commitment.made} or {@code commitment.refused}. A bid already committed is not committed
-     * again; its {@code commitment.made} is sent again so that the saga can go on.
+     * Commits every year of the award's profile, or nothing: see {@link #commitAll}, of which this is
+     * a batch of one.
      */
     @Transactional
     public Decision commit(AwardRequested award) {
-        Commitment existing = commitments.findByBid(award.bidId()).orElse(null);
-        if (existing != null) {
-            outbox.write(CommitmentEvents.TOPIC, CommitmentEvents.MADE, existing.bidId, made(existing));
-            return new Decision(existing.bidId, existing.id, null);
-        }
+        return commitAll(List.of(award)).get(0);
+    }
+
+    /**
+     * Decides a batch of awards in one transaction, each on its own as if alone and in order: every
+     * year of an award's profile is committed, or the whole award is refused (which year, how much is
+     * short). It takes a shared lock on the funds (so that a close waits) and locks all the balance
+     * rows the batch needs in one statement, in (fund, year) order, so that two batches never
+     * deadlock; then it records the commitments, their lines and one ledger entry per year, and moves
+     * each balance row once by the batch's sum, under the rows' CHECK constraints. Emits
+     * {@code commitment.made} or {@code commitment.refused} per award. A bid already committed (before
+     * or earlier in the batch) is not committed again; its {@code commitment.made} is sent again so
+     * that the saga can go on.
+     *
+     * @return one decision per award, in the same order
+     */
+    @Transactional
+    public List<Decision> commitAll(List<AwardRequested> awards) {
+        Map<UUID, Commitment> committed = new HashMap<>();
+        commitments.findByBids(awards.stream().map(AwardRequested::bidId).toList())
+                .forEach(c -> committed.put(c.bidId, c));
         // A shared lock: awards go on side by side, but not while the fund is being closed.
-        Fund fund = funds.findById(award.fundId(), LockModeType.PESSIMISTIC_READ);
-        if (fund == null) {
-            return refuse(award, "funds-service knows no fund with id " + award.fundId(), List.of());
-        }
-        if (fund.status == Fund.Status.CLOSED) {
-            return refuse(award, "The " + fund.name + " is closed to new commitments", List.of());
-        }
-        String malformed = malformed(award);
-        if (malformed != null) {
-            return refuse(award, malformed, List.of());
-        }
-        SortedMap<String, BigDecimal> profile = new TreeMap<>();
-        award.profile().forEach(year -> profile.put(year.financialYear(), Money.exact(year.amount())));
-
-        Map<String, YearBalance> before = ledger.lock(fund.id, profile.keySet());
-        List<CommitmentEvents.Shortfall> shortfalls = new ArrayList<>();
-        profile.forEach((year, amount) -> {
-            BigDecimal available = before.containsKey(year) ? before.get(year).available() : Money.ZERO;
-            if (amount.compareTo(available) > 0) {
-                shortfalls.add(new CommitmentEvents.Shortfall(year, amount, available));
+        Map<UUID, Fund> fundsById = new HashMap<>();
+        funds.lockShared(awards.stream().map(AwardRequested::fundId).toList()).forEach(f -> fundsById.put(f.id, f));
+        Set<FundYear> needed = new HashSet<>();
+        for (AwardRequested award : awards) {
+            if (fundsById.containsKey(award.fundId()) && malformed(award) == null) {
+                award.profile().forEach(year -> needed.add(new FundYear(award.fundId(), year.financialYear())));
             }
-        });
-        if (!shortfalls.isEmpty()) {
-            return refuse(award, shortfallReason(fund, shortfalls), shortfalls);
         }
+        Map<FundYear, YearBalance> balances = ledger.lockAll(needed);
+        Map<FundYear, YearBalance> before = new HashMap<>(balances);
 
+        List<Decision> decisions = new ArrayList<>(awards.size());
+        // Written together at the end, so that the inserts go in a few statements.
+        List<Commitment> newCommitments = new ArrayList<>();
+        Map<UUID, List<CommitmentLine>> newLines = new LinkedHashMap<>();
+        List<Ledger.Movement> movements = new ArrayList<>();
+        List<OutboxWriter.Pending> events = new ArrayList<>();
+        for (AwardRequested award : awards) {
+            Commitment existing = committed.get(award.bidId());
+            if (existing != null) {
+                List<CommitmentLine> lines = newLines.containsKey(existing.id) ? newLines.get(existing.id)
+                        : commitments.lines(existing.id);
+                events.add(new OutboxWriter.Pending(CommitmentEvents.TOPIC, CommitmentEvents.MADE, existing.bidId,
+                        made(existing, lines)));
+                decisions.add(new Decision(existing.bidId, existing.id, null));
+                continue;
+            }
+            Fund fund = fundsById.get(award.fundId());
+            String refusal = fund == null ? "funds-service knows no fund with id " + award.fundId()
+                    : fund.status == Fund.Status.CLOSED ? "The " + fund.name + " is closed to new commitments"
+                    : malformed(award);
+            if (refusal != null) {
+                decisions.add(refuse(award, refusal, List.of(), events));
+                continue;
+            }
+            SortedMap<String, BigDecimal> profile = new TreeMap<>();
+            award.profile().forEach(year -> profile.put(year.financialYear(), Money.exact(year.amount())));
+            List<CommitmentEvents.Shortfall> shortfalls = new ArrayList<>();
+            profile.forEach((year, amount) -> {
+                YearBalance balance = balances.get(new FundYear(fund.id, year));
+                BigDecimal available = balance == null ? Money.ZERO : balance.available();
+                if (amount.compareTo(available) > 0) {
+                    shortfalls.add(new CommitmentEvents.Shortfall(year, amount, available));
+                }
+            });
+            if (!shortfalls.isEmpty()) {
+                decisions.add(refuse(award, shortfallReason(fund, shortfalls), shortfalls, events));
+                continue;
+            }
+            Commitment commitment = commitment(award, fund);
+            newCommitments.add(commitment);
+            List<CommitmentLine> lines = profile.entrySet().stream()
+                    .map(year -> line(commitment, year.getKey(), year.getValue())).toList();
+            newLines.put(commitment.id, lines);
+            committed.put(commitment.bidId, commitment);
+            String reason = "Award of bid " + award.bidId() + (award.title() == null ? "" : ": " + award.title());
+            profile.forEach((year, amount) -> {
+                movements.add(new Ledger.Movement(fund.id, year, LedgerEntryKind.COMMITMENT_MADE, amount,
+                        commitment.id, reason, award.requestedBy()));
+                FundYear key = new FundYear(fund.id, year);
+                YearBalance was = balances.get(key);
+                YearBalance now = YearBalance.of(year, was.budget(), was.committed().add(amount), was.released(),
+                        was.paid(), was.repaid());
+                balances.put(key, now);
+                lowBalance.check(fund.id, fund.name, was, now);
+            });
+            events.add(new OutboxWriter.Pending(CommitmentEvents.TOPIC, CommitmentEvents.MADE, commitment.bidId,
+                    made(commitment, lines)));
+            decisions.add(new Decision(commitment.bidId, commitment.id, null));
+        }
+        newCommitments.forEach(commitments::persist);
+        newLines.values().forEach(lines -> lines.forEach(commitments::persistLine));
+        ledger.appendAll(movements);
+        outbox.writeAll(events);
+        return decisions;
+    }
+
+    private Commitment commitment(AwardRequested award, Fund fund) {
         Commitment commitment = new Commitment();
         commitment.id = UUID.randomUUID();
         commitment.bidId = award.bidId();
@@ -115,28 +181,28 @@ public class CommitmentService {
         commitment.organisationName = award.organisationName();
         commitment.title = award.title();
         commitment.amount = Money.exact(award.amount());
+        // Optional and only for information (360Giving): an unusable amount is left out, not a reason to refuse.
+        BigDecimal requested = award.amountRequested();
+        commitment.amountRequested = requested == null || requested.signum() <= 0 || requested.scale() > 2 ? null
+                : Money.exact(requested);
+        commitment.spendBy = award.spendBy();
+        commitment.projectEndDate = award.projectEndDate();
         commitment.requestedBy = award.requestedBy();
         commitment.committedAt = clock.instant();
-        commitments.persist(commitment);
-        profile.forEach((year, amount) -> {
-            CommitmentLine line = new CommitmentLine();
-            line.id = UUID.randomUUID();
-            line.commitmentId = commitment.id;
-            line.financialYear = year;
-            line.committed = amount;
-            line.released = Money.ZERO;
-            line.paid = Money.ZERO;
-            line.repaid = Money.ZERO;
-            commitments.persistLine(line);
-        });
-        commitments.flush();
-        String reason = "Award of bid " + award.bidId() + (award.title() == null ? "" : ": " + award.title());
-        profile.forEach((year, amount) -> ledger.append(fund.id, year, LedgerEntryKind.COMMITMENT_MADE, amount,
-                commitment.id, reason, award.requestedBy()));
-        outbox.write(CommitmentEvents.TOPIC, CommitmentEvents.MADE, commitment.bidId, made(commitment));
-        profile.keySet().forEach(year -> lowBalance.check(fund.id, fund.name, before.get(year),
-                ledger.balance(fund.id, year)));
-        return new Decision(commitment.bidId, commitment.id, null);
+        return commitment;
+    }
+
+    private static CommitmentLine line(Commitment commitment, String year, BigDecimal amount) {
+        CommitmentLine line = new CommitmentLine();
+        line.id = UUID.randomUUID();
+        line.commitmentId = commitment.id;
+        line.financialYear = year;
+        line.committed = amount;
+        line.released = Money.ZERO;
+        line.paid = Money.ZERO;
+        line.repaid = Money.ZERO;
+        line.paidAfterSpendBy = Money.ZERO;
+        return line;
     }
 
     /**
@@ -193,17 +259,17 @@ public class CommitmentService {
                 page, size, query.count());
     }
 
-    private Decision refuse(AwardRequested award, String reason, List<CommitmentEvents.Shortfall> shortfalls) {
-        Instant now = clock.instant();
-        outbox.write(CommitmentEvents.TOPIC, CommitmentEvents.REFUSED, award.bidId(),
+    private Decision refuse(AwardRequested award, String reason, List<CommitmentEvents.Shortfall> shortfalls,
+            List<OutboxWriter.Pending> events) {
+        events.add(new OutboxWriter.Pending(CommitmentEvents.TOPIC, CommitmentEvents.REFUSED, award.bidId(),
                 new CommitmentEvents.Refused(award.bidId(), award.fundId(), award.organisationId(),
                         award.amount() == null || award.amount().scale() > 2 ? Money.ZERO : Money.exact(award.amount()),
-                        reason, shortfalls, now));
+                        reason, shortfalls, clock.instant())));
         return new Decision(award.bidId(), null, reason);
     }
 
-    private CommitmentEvents.Made made(Commitment commitment) {
-        List<AwardRequested.YearAmount> profile = commitments.lines(commitment.id).stream()
+    private static CommitmentEvents.Made made(Commitment commitment, List<CommitmentLine> lines) {
+        List<AwardRequested.YearAmount> profile = lines.stream()
                 .map(l -> new AwardRequested.YearAmount(l.financialYear, l.committed)).toList();
         return new CommitmentEvents.Made(commitment.id, commitment.bidId, commitment.fundId, commitment.organisationId,
                 commitment.amount, profile, commitment.committedAt);
@@ -213,6 +279,13 @@ public class CommitmentService {
     private static String malformed(AwardRequested award) {
         if (award.amount() == null || award.profile() == null || award.profile().isEmpty()) {
             return "The award names no amount or no profile";
+        }
+        if (blankOrLonger(award.organisationId(), 200) || blankOrLonger(award.requestedBy(), 200)) {
+            return "The award names no organisation or no officer, or one longer than 200 characters";
+        }
+        if (longer(award.organisationName(), 200) || longer(award.roundName(), 200) || longer(award.title(), 500)) {
+            return "The award's organisation name or round name is longer than 200 characters, or its title longer "
+                    + "than 500";
         }
         if (award.amount().signum() <= 0 || award.amount().scale() > 2) {
             return "The award's amount must be positive pounds and pence";
@@ -236,6 +309,14 @@ public class CommitmentService {
             return "The profile adds up to " + Money.pounds(sum) + ", not the award's " + Money.pounds(award.amount());
         }
         return null;
+    }
+
+    private static boolean blankOrLonger(String text, int length) {
+        return text == null || text.isBlank() || text.length() > length;
+    }
+
+    private static boolean longer(String text, int length) {
+        return text != null && text.length() > length;
     }
 
     private static String shortfallReason(Fund fund, List<CommitmentEvents.Shortfall> shortfalls) {

@@ -2,6 +2,7 @@ package org.grantflow.funds.commitment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,6 +24,12 @@ public record CommitmentView(
         @Schema(type = SchemaType.STRING, description = "Paid, net of repayments") BigDecimal paid,
         @Schema(type = SchemaType.STRING, description = "amount - released - paid") BigDecimal remaining,
         @Schema(description = "The commitment per financial year, in year order") List<Line> years,
+        @Schema(type = SchemaType.STRING, description = "What the bid asked for, when known", example = "15000.00")
+        BigDecimal amountRequested,
+        @Schema(description = "The round's spend-by date: payments dated after it are flagged", example = "2017-03-31")
+        LocalDate spendBy,
+        @Schema(description = "The day the funded project ends, when known", example = "2017-03-17")
+        LocalDate projectEndDate,
         Instant committedAt) {
 
     public record Line(
@@ -41,7 +48,7 @@ public record CommitmentView(
                 c.amount, released, paid, c.amount.subtract(released).subtract(paid),
                 lines.stream().map(l -> new Line(l.financialYear, l.committed, l.released, l.paid, l.repaid,
                         l.remaining())).toList(),
-                c.committedAt);
+                c.amountRequested, c.spendBy, c.projectEndDate, c.committedAt);
     }
 
     private static BigDecimal sum(List<CommitmentLine> lines, Function<CommitmentLine, BigDecimal> field) {

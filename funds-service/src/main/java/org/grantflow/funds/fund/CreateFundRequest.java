@@ -20,6 +20,10 @@ public record CreateFundRequest(
                 message = "must be 2 to 20 upper-case letters, digits or hyphens")
         @Schema(description = "Short unique reference", example = "RSF")
         String code,
+        @Pattern(regexp = COST_CENTRE_PATTERN, message = "must be 2 to 20 upper-case letters, digits or hyphens")
+        @Schema(description = "The finance system's cost centre for the fund (optional, unique); statements may "
+                + "name it instead of the code", example = "CC-4410")
+        String costCentreCode,
         @NotBlank @Size(max = 200) @Schema(example = "Road Safety Fund")
         String name,
         @Size(max = 4000)
@@ -32,6 +36,9 @@ public record CreateFundRequest(
         Boolean ringFenced,
         @Size(max = 50) @Schema(description = "The budget for each financial year, at most one per year (optional)")
         List<@Valid @NotNull BudgetLine> budgets) {
+
+    /** Fund codes and cost-centre codes share one shape, so that a statement column can hold either. */
+    public static final String COST_CENTRE_PATTERN = "^[A-Z0-9-]{2,20}$";
 
     public record BudgetLine(
             @NotNull @Pattern(regexp = FinancialYear.PATTERN, message = "must be a financial year such as 2019/20")

@@ -25,6 +25,13 @@ public class Fund {
     @Column(nullable = false, unique = true, updatable = false)
     public String code;
 
+    /**
+     * The finance system's cost centre for the fund, if it has one: unique, and no other fund's code,
+     * so that a statement line naming either finds one fund.
+     */
+    @Column(name = "cost_centre_code", unique = true)
+    public String costCentreCode;
+
     @Column(nullable = false)
     public String name;
 

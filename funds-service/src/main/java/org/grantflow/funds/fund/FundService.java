@@ -44,6 +44,7 @@ public class FundService {
     static final String BUDGET_SET = "grantflow.fund.budget-set.v1";
 
     private static final String CODE_UNIQUE = "fund_code_unique";
+    private static final String COST_CENTRE_UNIQUE = "fund_cost_centre_code_unique";
 
     private final FundRepository funds;
     private final Ledger ledger;
@@ -70,10 +71,17 @@ public class FundService {
         if (funds.codeTaken(request.code())) {
             throw codeTaken(request.code());
         }
+        if (funds.referenceTaken(request.code(), null)) {
+            // A statement naming it could not tell the two funds apart.
+            throw DomainException.conflict("fund-code-taken", "The fund code is taken",
+                    request.code() + " is another fund's cost centre; choose another code");
+        }
+        checkCostCentreFree(request.costCentreCode(), null);
         Instant now = clock.instant();
         Fund fund = new Fund();
         fund.id = UUID.randomUUID();
         fund.code = request.code();
+        fund.costCentreCode = request.costCentreCode();
         fund.name = request.name();
         fund.description = request.description();
         fund.fundingSource = request.fundingSource();
@@ -87,6 +95,9 @@ public class FundService {
             // Another request took the code between the check and the insert.
             if (Constraints.violated(e, CODE_UNIQUE)) {
                 throw codeTaken(request.code());
+            }
+            if (Constraints.violated(e, COST_CENTRE_UNIQUE)) {
+                throw costCentreTaken(request.costCentreCode());
             }
             throw e;
         }
@@ -104,6 +115,8 @@ public class FundService {
     @Transactional
     public FundView update(UUID id, UpdateFundRequest request, Long expectedVersion, String officer) {
         Fund fund = lockedFund(id, expectedVersion);
+        checkCostCentreFree(request.costCentreCode(), id);
+        fund.costCentreCode = request.costCentreCode();
         fund.name = request.name();
         fund.description = request.description();
         fund.fundingSource = request.fundingSource();
@@ -202,7 +215,14 @@ public class FundService {
     private FundView changed(Fund fund, String officer, String type) {
         fund.updatedBy = officer;
         fund.updatedAt = clock.instant();
-        funds.flush();
+        try {
+            funds.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, COST_CENTRE_UNIQUE)) {
+                throw costCentreTaken(fund.costCentreCode);
+            }
+            throw e;
+        }
         FundView view = FundView.of(fund, ledger.budgets(List.of(fund.id)).get(fund.id));
         outbox.write(TOPIC, type, fund.id, FundChanged.of(view));
         return view;
@@ -232,6 +252,18 @@ public class FundService {
         return budgets;
     }
 
+    /** A cost centre must be no other fund's cost centre or code, so that a statement line finds one fund. */
+    private void checkCostCentreFree(String costCentreCode, UUID fundId) {
+        if (costCentreCode != null && funds.referenceTaken(costCentreCode, fundId)) {
+            throw costCentreTaken(costCentreCode);
+        }
+    }
+
+    private static DomainException costCentreTaken(String costCentreCode) {
+        return DomainException.conflict("cost-centre-taken", "The cost centre is taken",
+                costCentreCode + " is another fund's code or cost centre; a statement could not tell them apart");
+    }
+
     private static DomainException codeTaken(String code) {
         return DomainException.conflict("fund-code-taken", "The fund code is taken",
                 "A fund with code " + code + " already exists; choose another code");
@@ -241,12 +273,12 @@ public class FundService {
      * The payload of {@code grantflow.fund.created.v1}, {@code .updated.v1} and {@code .closed.v1}: the
      * fund as it is after the change. Amounts go out as strings with two decimals.
      */
-    public record FundChanged(UUID fundId, String code, String name, String description, FundingSource fundingSource,
-            boolean ringFenced, Fund.Status status, List<Budget> budgets) {
+    public record FundChanged(UUID fundId, String code, String costCentreCode, String name, String description,
+            FundingSource fundingSource, boolean ringFenced, Fund.Status status, List<Budget> budgets) {
 
         static FundChanged of(FundView fund) {
-            return new FundChanged(fund.id(), fund.code(), fund.name(), fund.description(), fund.fundingSource(),
-                    fund.ringFenced(), fund.status(), fund.budgets());
+            return new FundChanged(fund.id(), fund.code(), fund.costCentreCode(), fund.name(), fund.description(),
+                    fund.fundingSource(), fund.ringFenced(), fund.status(), fund.budgets());
         }
     }
 

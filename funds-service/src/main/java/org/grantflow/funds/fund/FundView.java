@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FundView(
         UUID id,
         String code,
+        @Schema(description = "The finance system's cost centre, if the fund has one") String costCentreCode,
         String name,
         String description,
         FundingSource fundingSource,
@@ -24,7 +25,7 @@ public record FundView(
     static FundView of(Fund fund, SortedMap<String, BigDecimal> budgetsByYear) {
         List<Budget> budgets = budgetsByYear == null ? List.of()
                 : budgetsByYear.entrySet().stream().map(FundView::budget).toList();
-        return new FundView(fund.id, fund.code, fund.name, fund.description, fund.fundingSource, fund.ringFenced,
+        return new FundView(fund.id, fund.code, fund.costCentreCode, fund.name, fund.description, fund.fundingSource, fund.ringFenced,
                 fund.status, budgets, fund.createdAt, fund.version);
     }
 

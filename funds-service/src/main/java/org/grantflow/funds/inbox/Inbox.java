@@ -1,9 +1,15 @@
 package org.grantflow.funds.inbox;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -12,6 +18,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class Inbox {
+
+    /** Events per statement: three parameters each, well within PostgreSQL's limit of 32,767. */
+    private static final int CHUNK = 1000;
 
     private final EntityManager em;
     private final Clock clock;
@@ -24,12 +33,38 @@ public class Inbox {
     /** @return {@code true} the first time an event id is seen, {@code false} for a redelivery */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(IncomingEvent event) {
-        return em.createNativeQuery("""
-                INSERT INTO processed_event (event_id, type, processed_at) VALUES (:id, :type, :at)
-                ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .setParameter("at", clock.instant())
-                .executeUpdate() == 1;
+        return firstDeliveries(List.of(event)).contains(event.id());
+    }
+
+    /**
+     * Records a batch of events in one statement.
+     *
+     * @return the ids seen for the first time; an id given twice in the batch is first seen once
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(List<IncomingEvent> events) {
+        Set<UUID> first = new HashSet<>();
+        for (int from = 0; from < events.size(); from += CHUNK) {
+            first.addAll(record(events.subList(from, Math.min(events.size(), from + CHUNK))));
+        }
+        return first;
+    }
+
+    private Set<UUID> record(List<IncomingEvent> events) {
+        Set<UUID> first = new HashSet<>();
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 0; i < events.size(); i++) {
+            values.add("(:id" + i + ", :type" + i + ", :at)");
+        }
+        Query insert = em.createNativeQuery("INSERT INTO processed_event (event_id, type, processed_at) VALUES "
+                + values + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id");
+        for (int i = 0; i < events.size(); i++) {
+            insert.setParameter("id" + i, events.get(i).id()).setParameter("type" + i, events.get(i).type());
+        }
+        insert.setParameter("at", clock.instant());
+        for (Object id : insert.getResultList()) {
+            first.add((UUID) id);
+        }
+        return first;
     }
 }

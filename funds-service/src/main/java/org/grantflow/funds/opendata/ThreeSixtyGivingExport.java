@@ -28,9 +28,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.panache.common.Sort;
 
 /**
- * The awards as a 360Giving Data Standard (1.4) grant package: one grant per commitment, with its
- * commitment transactions (one per financial year) and disbursement transactions (payments, and
- * repayments as negative values). Amounts are JSON numbers, as the standard wants.
+ * The awards as a 360Giving Data Standard (1.4) grant package: one grant per commitment, with the
+ * amount applied for and its application transaction (when the award request said what the bid asked
+ * for), its commitment transactions (one per financial year) and disbursement transactions (payments,
+ * and repayments as negative values), and the project's planned end. Amounts are JSON numbers, as the
+ * standard wants.
  */
 @ApplicationScoped
 public class ThreeSixtyGivingExport {
@@ -93,6 +95,9 @@ public class ThreeSixtyGivingExport {
         grant.put("title", title);
         grant.put("description", title + (award.roundName == null ? "" : " (" + award.roundName + ")"));
         grant.put("currency", GBP);
+        if (award.amountRequested != null) {
+            grant.put("amountAppliedFor", award.amountRequested);
+        }
         grant.put("amountAwarded", award.amount.subtract(released));
         grant.put("amountDisbursed", disbursed);
         grant.put("awardDate", award.committedAt.toString());
@@ -105,6 +110,18 @@ public class ThreeSixtyGivingExport {
                 .put("name", config.funderName());
         if (fund != null) {
             grant.putArray("grantProgramme").addObject().put("code", fund.code).put("title", fund.name);
+        }
+        if (award.projectEndDate != null) {
+            grant.putArray("plannedDates").addObject()
+                    .put("startDate", award.committedAt.toString())
+                    .put("endDate", startOfDay(award.projectEndDate));
+        }
+        if (award.amountRequested != null) {
+            grant.putArray("applicationTransaction").addObject()
+                    .put("id", id + "-application")
+                    .put("currency", GBP)
+                    .put("value", award.amountRequested)
+                    .put("description", "Amount applied for");
         }
         ArrayNode committed = grant.putArray("commitmentTransaction");
         for (CommitmentLine line : lines) {

@@ -61,6 +61,10 @@ public class Payment {
     @Enumerated(EnumType.STRING)
     public Timing timing;
 
+    /** A payment dated after its commitment's spend-by date: recorded, but flagged for finance staff. */
+    @Column(name = "after_spend_by", nullable = false)
+    public boolean afterSpendBy;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

@@ -65,7 +65,8 @@ public class PaymentService {
      * line, a ledger entry and the fund-year balance change together, and
      * {@code grantflow.payment.recorded.v1} is written to the outbox. A payment beyond what is left of
      * the commitment that year, or a repayment beyond what was paid, is refused; the database's CHECK
-     * constraints refuse it too, should two payments race.
+     * constraints refuse it too, should two payments race. A payment dated after the commitment's
+     * spend-by date is recorded and flagged ({@code afterSpendBy}).
      *
      * @param idempotencyKey optional; with it a retried request answers the first payment again
      */
@@ -99,6 +100,12 @@ public class PaymentService {
                                 + Money.pounds(amount)));
             }
             line.paid = line.paid.add(amount);
+            if (line.lastPaidOn == null || request.paidOn().isAfter(line.lastPaidOn)) {
+                line.lastPaidOn = request.paidOn();
+            }
+            if (commitment.afterSpendBy(request.paidOn())) {
+                line.paidAfterSpendBy = line.paidAfterSpendBy.add(amount);
+            }
         } else {
             BigDecimal netPaid = line.paid.subtract(line.repaid);
             if (amount.compareTo(netPaid) > 0) {
@@ -122,6 +129,7 @@ public class PaymentService {
         payment.timing = kind == Payment.Kind.PAYMENT
                 ? (request.timing() == null ? Payment.Timing.ARREARS : request.timing())
                 : request.timing();
+        payment.afterSpendBy = kind == Payment.Kind.PAYMENT && commitment.afterSpendBy(payment.paidOn);
         payment.recordedBy = officer;
         payment.recordedAt = clock.instant();
         try {
@@ -138,8 +146,8 @@ public class PaymentService {
         PaymentView view = PaymentView.of(payment);
         outbox.write(CommitmentEvents.TOPIC, RECORDED, commitment.bidId, new PaymentRecorded(payment.id,
                 commitment.id, commitment.bidId, commitment.fundId, commitment.organisationId, kind, year, amount,
-                payment.paidOn, payment.financeReference, payment.invoiceReference, payment.timing, officer,
-                payment.recordedAt));
+                payment.paidOn, payment.financeReference, payment.invoiceReference, payment.timing,
+                commitment.spendBy, payment.afterSpendBy, officer, payment.recordedAt));
         if (idempotencyKey != null) {
             idempotencyKeys.remember(officer, idempotencyKey, 201, view);
         }
@@ -178,6 +186,7 @@ public class PaymentService {
     /** The payload of {@code grantflow.payment.recorded.v1}. */
     public record PaymentRecorded(UUID paymentId, UUID commitmentId, UUID bidId, UUID fundId, String organisationId,
             Payment.Kind kind, String financialYear, BigDecimal amount, LocalDate paidOn, String financeReference,
-            String invoiceReference, Payment.Timing timing, String recordedBy, Instant recordedAt) {
+            String invoiceReference, Payment.Timing timing, LocalDate spendBy, boolean afterSpendBy, String recordedBy,
+            Instant recordedAt) {
     }
 }

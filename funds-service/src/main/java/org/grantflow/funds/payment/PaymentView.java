@@ -20,11 +20,14 @@ public record PaymentView(
         String financeReference,
         String invoiceReference,
         Payment.Timing timing,
+        @Schema(description = "A payment dated after the award's spend-by date (recorded, but flagged); "
+                + "repayments never are")
+        boolean afterSpendBy,
         String recordedBy,
         Instant recordedAt) {
 
     static PaymentView of(Payment p) {
         return new PaymentView(p.id, p.commitmentId, p.fundId, p.organisationId, p.financialYear, p.kind, p.amount,
-                p.paidOn, p.financeReference, p.invoiceReference, p.timing, p.recordedBy, p.recordedAt);
+                p.paidOn, p.financeReference, p.invoiceReference, p.timing, p.afterSpendBy, p.recordedBy, p.recordedAt);
     }
 }

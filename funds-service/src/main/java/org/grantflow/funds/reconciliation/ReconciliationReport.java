@@ -31,6 +31,10 @@ public record ReconciliationReport(
             @Schema(type = SchemaType.STRING, description = "Committed less released, this year") BigDecimal awarded,
             @Schema(type = SchemaType.STRING, description = "Paid less repaid, this year") BigDecimal paid,
             @Schema(type = SchemaType.STRING) BigDecimal remaining,
-            LocalDate lastPaymentOn) {
+            LocalDate lastPaymentOn,
+            @Schema(description = "The round's spend-by date, when it has one") LocalDate spendBy,
+            @Schema(type = SchemaType.STRING, description = "Paid this year on days after the spend-by date (before "
+                    + "repayments)") BigDecimal paidAfterSpendBy,
+            @Schema(description = "Some payment this year is dated after the spend-by date") boolean afterSpendBy) {
     }
 }

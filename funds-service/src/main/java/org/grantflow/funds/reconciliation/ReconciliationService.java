@@ -40,7 +40,12 @@ public class ReconciliationService {
         this.ledger = ledger;
     }
 
-    /** The fund-year's totals and, per award with money in that year, awarded, paid, remaining and last payment. */
+    /**
+     * The fund-year's totals and, per award with money in that year, awarded, paid, remaining, last
+     * payment and what was paid after the spend-by date. It reads the running figures of the balance
+     * row and the commitment lines, which move with every payment, so its cost grows with the awards
+     * in the year, not with their payments.
+     */
     @Transactional
     public ReconciliationReport report(UUID fundId, String financialYear) {
         String year = FinancialYear.parse(financialYear);
@@ -50,8 +55,7 @@ public class ReconciliationService {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT c.id, c.bid_id, c.organisation_id, c.organisation_name, c.title,
                        l.committed - l.released, l.paid - l.repaid, l.committed - l.released - l.paid + l.repaid,
-                       (SELECT max(p.paid_on) FROM payment p WHERE p.commitment_id = c.id
-                        AND p.financial_year = l.financial_year AND p.kind = 'PAYMENT')
+                       l.last_paid_on, c.spend_by, l.paid_after_spend_by
                 FROM commitment_line l JOIN commitment c ON c.id = l.commitment_id
                 WHERE c.fund_id = :fund AND l.financial_year = :year
                 ORDER BY c.organisation_id, c.committed_at, c.id""")
@@ -60,7 +64,7 @@ public class ReconciliationService {
                 .getResultList();
         List<ReconciliationReport.Award> awards = rows.stream().map(r -> new ReconciliationReport.Award(
                 (UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], money(r[5]), money(r[6]),
-                money(r[7]), date(r[8]))).toList();
+                money(r[7]), date(r[8]), date(r[9]), money(r[10]), money(r[10]).signum() > 0)).toList();
         return new ReconciliationReport(fund.id, fund.code, fund.name, year, balance.budget(), balance.committed(),
                 balance.released(), balance.paid().subtract(balance.repaid()), balance.available(),
                 balance.outstanding(), awards);
@@ -69,14 +73,18 @@ public class ReconciliationService {
     /** The report as CSV for spreadsheets: one line per award, then a TOTAL line. */
     public String csv(ReconciliationReport report) {
         StringBuilder csv = new StringBuilder(Csv.line("fund_code", "financial_year", "commitment_id", "bid_id",
-                "organisation_id", "organisation_name", "title", "awarded", "paid", "remaining", "last_payment_on"));
+                "organisation_id", "organisation_name", "title", "awarded", "paid", "remaining", "last_payment_on",
+                "spend_by", "paid_after_spend_by", "after_spend_by"));
+        BigDecimal paidAfterSpendBy = BigDecimal.ZERO.setScale(2);
         for (ReconciliationReport.Award a : report.awards()) {
             csv.append(Csv.line(report.fundCode(), report.financialYear(), a.commitmentId(), a.bidId(),
                     a.organisationId(), a.organisationName(), a.title(), a.awarded(), a.paid(), a.remaining(),
-                    a.lastPaymentOn()));
+                    a.lastPaymentOn(), a.spendBy(), a.paidAfterSpendBy(), a.afterSpendBy()));
+            paidAfterSpendBy = paidAfterSpendBy.add(a.paidAfterSpendBy());
         }
         csv.append(Csv.line(report.fundCode(), report.financialYear(), "TOTAL", null, null, null, null,
-                report.committed().subtract(report.released()), report.paid(), report.outstanding(), null));
+                report.committed().subtract(report.released()), report.paid(), report.outstanding(), null, null,
+                paidAfterSpendBy, paidAfterSpendBy.signum() > 0));
         return csv.toString();
     }
 
@@ -89,13 +97,13 @@ public class ReconciliationService {
     public StatementMatch match(String statement) {
         StatementParser.Parsed parsed = StatementParser.parse(statement);
         List<Violation> errors = new ArrayList<>(parsed.errors());
+        // Each line names a fund by its code or by its cost centre.
         Map<String, Fund> fundsByCode = new HashMap<>();
         for (StatementParser.Line line : parsed.lines()) {
-            Fund fund = fundsByCode.computeIfAbsent(line.fundCode(),
-                    code -> funds.find("code", code).firstResult());
+            Fund fund = fundsByCode.computeIfAbsent(line.fundCode(), funds::findByCodeOrCostCentre);
             if (fund == null) {
                 errors.add(new Violation("BAD_LINE", "line " + line.number(), "Line " + line.number()
-                        + ": no fund has the code " + line.fundCode()));
+                        + ": no fund has the code or cost centre " + line.fundCode()));
             }
         }
         fundsByCode.values().removeIf(Objects::isNull);
@@ -113,13 +121,13 @@ public class ReconciliationService {
         for (StatementParser.Line line : lines) {
             Object[] payment = recorded.get(line.reference());
             if (payment == null) {
-                onlyFinance.add(new StatementMatch.Item(line.number(), line.reference(), line.date(), line.fundCode(),
-                        line.amount(), null, null));
+                onlyFinance.add(new StatementMatch.Item(line.number(), line.reference(), line.date(),
+                        fundsByCode.get(line.fundCode()).code, line.amount(), null, null));
                 continue;
             }
             BigDecimal amount = signed(payment);
             StatementMatch.Item item = new StatementMatch.Item(line.number(), line.reference(), line.date(),
-                    line.fundCode(), line.amount(), amount, (UUID) payment[0]);
+                    fundsByCode.get(line.fundCode()).code, line.amount(), amount, (UUID) payment[0]);
             (amount.compareTo(line.amount()) == 0 ? matched : differs).add(item);
         }
         List<StatementMatch.Item> onlyGrantflow = new ArrayList<>();

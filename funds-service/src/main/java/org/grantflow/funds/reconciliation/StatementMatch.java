@@ -22,7 +22,7 @@ public record StatementMatch(
             @Schema(description = "Statement line, when on the statement") Integer line,
             String reference,
             LocalDate date,
-            String fundCode,
+            @Schema(description = "The fund's code, also where the statement named its cost centre") String fundCode,
             @Schema(type = SchemaType.STRING) BigDecimal statementAmount,
             @Schema(type = SchemaType.STRING) BigDecimal grantflowAmount,
             UUID paymentId) {

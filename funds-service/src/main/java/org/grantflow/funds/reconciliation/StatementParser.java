@@ -14,7 +14,8 @@ import org.grantflow.funds.problem.Violation;
 
 /**
  * Reads a statement exported from the finance system: CSV with a header line naming the columns
- * {@code date}, {@code reference}, {@code amount} and {@code fund_code} (or {@code cost_centre}), in
+ * {@code date}, {@code reference}, {@code amount} and {@code fund_code} (or {@code fund}, {@code cost_centre},
+ * {@code cost_centre_code}), holding a fund code or a fund's cost-centre code, in
  * any order; other columns are ignored. Dates are {@code 2017-01-16} or {@code 16/01/2017}; amounts
  * are pounds and pence, negative for money paid back. Every bad line is reported with its number.
  */

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.grantflow.funds.Fixtures;
+import org.grantflow.funds.inbox.IncomingEvent;
 import org.grantflow.funds.outbox.OutboxEvent;
 import org.grantflow.infra.testing.EventContracts;
 import org.grantflow.infra.testing.TestKafka;
@@ -68,6 +71,76 @@ class AwardSagaTest {
                 .body("[0].committed", equalTo("60000.00"))
                 .body("[0].available", equalTo("0.00"))
                 .body("[0].outstanding", equalTo("60000.00"));
+    }
+
+    @Inject
+    AwardRequests awardRequests;
+
+    @Test
+    void keepsWhatWasAskedForTheSpendByDateAndTheProjectEndFromTheAwardRequest() throws Exception {
+        String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "60000.00");
+        UUID bidId = UUID.randomUUID();
+        // The documented example asks for £15,000.00, spend by 31 March 2017, project end 17 March 2017.
+        Fixtures.sendBidEvent(Fixtures.awardRequestedEvent(UUID.randomUUID(), bidId, fundId, "district-council-01",
+                "2016/17", "12000.00"));
+
+        OutboxEvent answer = fixtures.awaitAnswer(bidId);
+        assertEquals(MADE, answer.type);
+        as("finance").get("/api/v1/commitments/" + commitmentId(answer)).then().statusCode(200)
+                .body("amount", equalTo("12000.00"))
+                .body("amountRequested", equalTo("15000.00"))
+                .body("spendBy", equalTo("2017-03-31"))
+                .body("projectEndDate", equalTo("2017-03-17"));
+    }
+
+    @Test
+    void decidesABatchOfAwardRequestsInOneTransactionEachOnItsOwnAndEachEventOnce() throws Exception {
+        String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "60000.00", "2017/18", "1000.00");
+        List<IncomingEvent> batch = new ArrayList<>();
+        List<UUID> bids = new ArrayList<>();
+        for (int i = 1; i <= 13; i++) {
+            UUID bidId = UUID.randomUUID();
+            bids.add(bidId);
+            batch.add(event(Fixtures.awardRequestedEvent(UUID.randomUUID(), bidId, fundId, "district-council-" + i,
+                    "2016/17", "5000.00")));
+            if (i == 3) {
+                // a two-year award whose second year is short: refused whole, while the first year still has room
+                UUID twoYears = UUID.randomUUID();
+                bids.add(twoYears);
+                batch.add(event(Fixtures.awardRequestedEvent(UUID.randomUUID(), twoYears, fundId, "csp-north",
+                        "2016/17", "1000.00", "2017/18", "2000.00")));
+            }
+        }
+        batch.add(batch.get(0)); // the same event twice in one batch
+        batch.add(event(Fixtures.awardRequestedEvent(UUID.randomUUID(), bids.get(1), fundId, "district-council-2",
+                "2016/17", "5000.00"))); // the same award asked for again
+        batch.add(event(EventContracts.example("grantflow.bid.submitted.v1")
+                .replace("5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716", UUID.randomUUID().toString())));
+
+        awardRequests.applyAll(batch);
+        awardRequests.applyAll(batch); // redelivered whole
+
+        for (int i = 0; i < bids.size(); i++) {
+            OutboxEvent answer = fixtures.answer(bids.get(i));
+            EventContracts.assertValid(answer.envelope);
+            assertEquals(i == 3 || i == 13 ? REFUSED : MADE, answer.type, "bid " + i);
+        }
+        assertEquals(2, fixtures.outboxEvents(MADE, bids.get(1).toString()).size(), "the repeat is answered again");
+        assertEquals(1, fixtures.outboxEvents(MADE, bids.get(0).toString()).size(), "a twice-delivered event once");
+        assertEquals(12, fixtures.countSql("SELECT count(*) FROM commitment WHERE fund_id = :fund",
+                Map.of("fund", UUID.fromString(fundId))));
+        assertEquals(12, fixtures.countSql("SELECT count(*) FROM ledger_entry WHERE fund_id = :fund "
+                + "AND kind = 'COMMITMENT_MADE'", Map.of("fund", UUID.fromString(fundId))));
+        as("finance").get("/api/v1/funds/" + fundId + "/balances").then()
+                .body("committed", equalTo(List.of("60000.00", "0.00")))
+                .body("available", equalTo(List.of("0.00", "1000.00")));
+        JsonNode shortOf = json.readTree(fixtures.answer(bids.get(3)).envelope).get("data");
+        assertEquals("2017/18", shortOf.at("/shortfalls/0/financialYear").asText(), shortOf.toString());
+        assertEquals(1, shortOf.get("shortfalls").size(), shortOf.toString());
+    }
+
+    private IncomingEvent event(String text) {
+        return IncomingEvent.parse(json, text);
     }
 
     @Test
@@ -170,7 +243,7 @@ class AwardSagaTest {
         AwardRequested sound = Fixtures.award(UUID.randomUUID(), fundId, "district-council-01", "2016/17", "5000.00");
         AwardRequested broken = new AwardRequested(sound.bidId(), sound.roundId(), sound.roundName(), sound.fundId(),
                 sound.organisationId(), sound.organisationName(), sound.title(), new java.math.BigDecimal("12000.00"),
-                sound.profile(), sound.requestedBy(), sound.requestedAt());
+                sound.profile(), sound.requestedBy(), sound.requestedAt(), null, null, null);
 
         CommitmentService.Decision decision = commitments.commit(broken);
 

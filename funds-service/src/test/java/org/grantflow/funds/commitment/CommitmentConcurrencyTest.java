@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import jakarta.persistence.EntityManager;
 import org.grantflow.funds.Fixtures;
 import org.grantflow.funds.fund.AdjustBudgetRequest;
 import org.grantflow.funds.fund.FundService;
+import org.grantflow.funds.payment.Payment;
+import org.grantflow.funds.payment.PaymentService;
+import org.grantflow.funds.payment.RecordPaymentRequest;
 import org.grantflow.funds.problem.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,9 @@ class CommitmentConcurrencyTest {
 
     @Inject
     FundService funds;
+
+    @Inject
+    PaymentService payments;
 
     @Inject
     EntityManager em;
@@ -92,6 +99,99 @@ class CommitmentConcurrencyTest {
                 "each award committed both of its years or neither");
     }
 
+    @Test
+    void hammeringOneFundWithAwardsPaymentsRepaymentsReleasesAndBudgetCutsLeavesEverySumInAgreement()
+            throws Exception {
+        String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "100000.00");
+        List<UUID> paid = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            paid.add(commitments.commit(Fixtures.award(UUID.randomUUID(), fundId, "org-" + i, "2016/17", "5000.00"))
+                    .commitmentId());
+        }
+        AtomicInteger refusedAsTheRulesSay = new AtomicInteger();
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // batches of awards, as the consumer applies them, and single ones
+            work.add(() -> {
+                commitments.commitAll(List.of(
+                        Fixtures.award(UUID.randomUUID(), fundId, "org-batch", "2016/17", "3000.00"),
+                        Fixtures.award(UUID.randomUUID(), fundId, "org-batch", "2016/17", "4000.00"),
+                        Fixtures.award(UUID.randomUUID(), fundId, "org-batch", "2016/17", "2500.00")));
+                return null;
+            });
+            work.add(() -> {
+                commitments.commit(Fixtures.award(UUID.randomUUID(), fundId, "org-single", "2016/17", "6000.00"));
+                return null;
+            });
+        }
+        for (int i = 0; i < 48; i++) {
+            UUID commitmentId = paid.get(i % paid.size());
+            boolean repayment = i % 6 == 5;
+            work.add(() -> {
+                try {
+                    payments.record(commitmentId, new RecordPaymentRequest(
+                            repayment ? Payment.Kind.REPAYMENT : Payment.Kind.PAYMENT,
+                            new BigDecimal(repayment ? "300.00" : "900.00"), LocalDate.parse("2017-02-01"),
+                            "H-" + UUID.randomUUID(), null, null, null), null, "finance");
+                } catch (DomainException refused) {
+                    refusedAsTheRulesSay.incrementAndGet();
+                    assertTrue(List.of("over-payment", "repayment-exceeds-paid").contains(refused.slug()),
+                            refused.slug());
+                }
+                return null;
+            });
+        }
+        for (int i = 0; i < 8; i++) {
+            UUID commitmentId = paid.get(i);
+            work.add(() -> {
+                try {
+                    commitments.release(commitmentId, new ReleaseRequest("2016/17", new BigDecimal("1500.00"),
+                            "Under budget"), "finance");
+                } catch (DomainException refused) {
+                    refusedAsTheRulesSay.incrementAndGet();
+                    assertEquals("release-exceeds-commitment", refused.slug());
+                }
+                return null;
+            });
+            work.add(() -> {
+                try {
+                    funds.adjustBudget(UUID.fromString(fundId), "2016/17",
+                            new AdjustBudgetRequest(new BigDecimal("-4000.00"), "Reserve drawn down"), "finance");
+                } catch (DomainException refused) {
+                    refusedAsTheRulesSay.incrementAndGet();
+                    assertEquals("budget-below-committed", refused.slug());
+                }
+                return null;
+            });
+        }
+        java.util.Collections.shuffle(work, new java.util.Random(4));
+        runAll(16, work);
+
+        assertSumsAgree(fundId, "2016/17");
+        Map<String, Object> p = Map.of("fund", UUID.fromString(fundId), "year", "2016/17");
+        for (String[] pair : new String[][] { { "released", "COMMITMENT_RELEASED" }, { "paid", "PAYMENT" },
+                { "repaid", "REPAYMENT" } }) {
+            BigDecimal balance = column(fundId, "2016/17", pair[0]);
+            assertEquals(balance, sum("SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE fund_id = :fund "
+                    + "AND financial_year = :year AND kind = '" + pair[1] + "'", p), pair[0] + " in the ledger");
+            assertEquals(balance, sum("SELECT COALESCE(SUM(l." + pair[0] + "), 0) FROM commitment_line l "
+                    + "JOIN commitment c ON l.commitment_id = c.id WHERE c.fund_id = :fund "
+                    + "AND l.financial_year = :year", p), pair[0] + " on the commitment lines");
+        }
+        assertEquals(column(fundId, "2016/17", "paid"), sum("SELECT COALESCE(SUM(amount), 0) FROM payment "
+                + "WHERE fund_id = :fund AND financial_year = :year AND kind = 'PAYMENT'", p), "payments");
+        assertEquals(column(fundId, "2016/17", "repaid"), sum("SELECT COALESCE(SUM(amount), 0) FROM payment "
+                + "WHERE fund_id = :fund AND financial_year = :year AND kind = 'REPAYMENT'", p), "repayments");
+        BigDecimal held = column(fundId, "2016/17", "committed").subtract(column(fundId, "2016/17", "released"));
+        BigDecimal netPaid = column(fundId, "2016/17", "paid").subtract(column(fundId, "2016/17", "repaid"));
+        assertTrue(netPaid.compareTo(held) <= 0, netPaid + " paid against " + held + " committed");
+        assertEquals(0, sum("SELECT CAST(count(*) AS numeric) FROM commitment_line l JOIN commitment c "
+                + "ON l.commitment_id = c.id WHERE c.fund_id = :fund AND (l.paid - l.repaid > l.committed - l.released "
+                + "OR l.released > l.committed)", Map.of("fund", UUID.fromString(fundId))).signum(),
+                "no commitment line paid or released beyond what it holds");
+        assertTrue(refusedAsTheRulesSay.get() > 0, "the hammer pushed past at least one limit");
+    }
+
     private static void runAll(int threads, List<Callable<Void>> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -109,7 +209,8 @@ class CommitmentConcurrencyTest {
         Map<String, Object> p = Map.of("fund", UUID.fromString(fundId), "year", year);
         BigDecimal budget = column(fundId, year, "budget");
         BigDecimal committed = column(fundId, year, "committed");
-        assertTrue(committed.compareTo(budget) <= 0, committed + " committed against a budget of " + budget);
+        BigDecimal held = committed.subtract(column(fundId, year, "released"));
+        assertTrue(held.compareTo(budget) <= 0, held + " committed (net of releases) against a budget of " + budget);
         assertEquals(budget, sum("SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE fund_id = :fund "
                 + "AND financial_year = :year AND kind IN ('BUDGET_SET', 'BUDGET_ADJUSTED')", p));
         assertEquals(committed, sum("SELECT COALESCE(SUM(amount), 0) FROM ledger_entry WHERE fund_id = :fund "

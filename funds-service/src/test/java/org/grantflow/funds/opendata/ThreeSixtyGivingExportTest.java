@@ -41,8 +41,9 @@ class ThreeSixtyGivingExportTest {
     void exportsTheAwardsOfAFundAsAValid360GivingPackageWithCommitmentsAndDisbursements() throws Exception {
         String code = Fixtures.uniqueCode();
         String fundId = Fixtures.createFund(code, "2017/18", "850000.00", "2018/19", "850000.00");
-        UUID commitmentId = commitments.commit(Fixtures.award(UUID.randomUUID(), fundId, "csp-north",
-                "2017/18", "30000.00", "2018/19", "25000.00")).commitmentId();
+        UUID commitmentId = commitments.commit(Fixtures.withDetails(Fixtures.award(UUID.randomUUID(), fundId,
+                "csp-north", "2017/18", "30000.00", "2018/19", "25000.00"), "60000.00", "2019-03-31", "2019-03-15"))
+                .commitmentId();
         commitments.commit(Fixtures.award(UUID.randomUUID(), fundId, "district-council-01", "2017/18", "5000.00"));
         Map<String, Object> payment = new HashMap<>();
         payment.put("amount", "12500.50");
@@ -67,6 +68,32 @@ class ThreeSixtyGivingExportTest {
         assertEquals(1, grant.get("disbursementTransaction").size());
         assertEquals(code, grant.at("/grantProgramme/0/code").asText());
         assertEquals("2017-06-30T00:00:00+01:00", grant.at("/disbursementTransaction/0/transactionDate").asText());
+        // applied, committed and disbursed
+        assertEquals(60000, grant.get("amountAppliedFor").asInt());
+        assertTrue(body.contains("\"amountAppliedFor\":60000.00"), "pence are exact: " + body);
+        assertEquals(1, grant.get("applicationTransaction").size());
+        assertEquals(60000, grant.at("/applicationTransaction/0/value").asInt());
+        assertEquals(List.of(30000, 25000), List.of(grant.at("/commitmentTransaction/0/value").asInt(),
+                grant.at("/commitmentTransaction/1/value").asInt()));
+        assertEquals(12500.50, grant.at("/disbursementTransaction/0/value").asDouble());
+        assertEquals("2019-03-15T00:00:00Z", grant.at("/plannedDates/0/endDate").asText());
+        JsonNode other = grant == grants.get(0) ? grants.get(1) : grants.get(0);
+        assertTrue(other.path("amountAppliedFor").isMissingNode(), "no amount applied for when the award request "
+                + "did not say: " + other);
+        assertTrue(other.path("applicationTransaction").isMissingNode(), other.toString());
+    }
+
+    @Test
+    void refusesAPackageThatBreaksTheStandard() throws Exception {
+        // The check above could not fail if the schema accepted anything: a grant without its award is refused.
+        JsonNode broken = new ObjectMapper().readTree("""
+                {"grants": [{"id": "360G-grantflow-x", "title": "t", "description": "d", "currency": "GBP",
+                  "awardDate": "2017-01-01", "fundingOrganization": [{"id": "XI-X", "name": "Funder"}],
+                  "recipientOrganization": [{"id": "XI-Y", "name": "Recipient"}],
+                  "amountAppliedFor": "60000.00"}]}""");
+        Set<ValidationMessage> problems = packageSchema().validate(broken);
+        assertTrue(problems.stream().anyMatch(m -> m.getMessage().contains("amountAwarded")), problems.toString());
+        assertTrue(problems.stream().anyMatch(m -> m.getMessage().contains("amountAppliedFor")), problems.toString());
     }
 
     @Test

@@ -90,6 +90,49 @@ class PaymentTest {
     }
 
     @Test
+    void recordsAPaymentDatedAfterTheSpendByDateButFlagsItAndNeverARepayment() throws Exception {
+        String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "60000.00");
+        UUID commitmentId = commitments.commit(Fixtures.withDetails(Fixtures.award(UUID.randomUUID(), fundId,
+                "district-council-01", "2016/17", "12000.00"), "15000.00", "2017-03-31", "2017-03-17")).commitmentId();
+        as("finance").get("/api/v1/commitments/" + commitmentId).then()
+                .body("spendBy", equalTo("2017-03-31"))
+                .body("projectEndDate", equalTo("2017-03-17"))
+                .body("amountRequested", equalTo("15000.00"));
+
+        Map<String, Object> onTheDay = payment("4000.00", reference());
+        onTheDay.put("paidOn", "2017-03-31");
+        as("finance").body(onTheDay).post("/api/v1/commitments/" + commitmentId + "/payments").then()
+                .statusCode(201).body("afterSpendBy", equalTo(false));
+        Map<String, Object> late = payment("1000.00", reference());
+        late.put("paidOn", "2017-04-03");
+        late.put("financialYear", "2016/17");
+        String lateId = as("finance").body(late).post("/api/v1/commitments/" + commitmentId + "/payments").then()
+                .statusCode(201).body("afterSpendBy", equalTo(true)).body("financialYear", equalTo("2016/17"))
+                .extract().path("id");
+        Map<String, Object> repayment = payment("500.00", reference());
+        repayment.put("kind", "REPAYMENT");
+        repayment.put("paidOn", "2017-04-20");
+        repayment.put("financialYear", "2016/17");
+        as("finance").body(repayment).post("/api/v1/commitments/" + commitmentId + "/payments").then()
+                .statusCode(201).body("afterSpendBy", equalTo(false));
+
+        as("finance").get("/api/v1/payments/" + lateId).then().body("afterSpendBy", equalTo(true));
+        List<OutboxEvent> events = fixtures.outboxEvents(PaymentService.RECORDED,
+                fixtures.commitmentBid(commitmentId).toString());
+        assertEquals(3, events.size());
+        List<Boolean> flags = new ArrayList<>();
+        for (OutboxEvent event : events) {
+            EventContracts.assertValid(event.envelope);
+            var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event.envelope).get("data");
+            assertEquals("2017-03-31", data.get("spendBy").asText());
+            flags.add(data.get("afterSpendBy").asBoolean());
+        }
+        assertEquals(List.of(false, true, false), flags);
+        as("finance").get("/api/v1/funds/" + fundId + "/balances").then()
+                .body("[0].paid", equalTo("5000.00")).body("[0].repaid", equalTo("500.00"));
+    }
+
+    @Test
     void refusesAnOverPaymentWithProblemDetailsAndRecordsNothing() {
         String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "60000.00");
         UUID commitmentId = commitment(fundId, "district-council-01", "5000.00");

@@ -50,7 +50,13 @@ class ReconciliationTest {
     }
 
     private static void pay(UUID commitmentId, String kind, String amount, String date, String reference) {
+        pay(commitmentId, kind, amount, date, reference, null);
+    }
+
+    private static void pay(UUID commitmentId, String kind, String amount, String date, String reference,
+            String financialYear) {
         Map<String, Object> body = new HashMap<>();
+        body.put("financialYear", financialYear);
         body.put("kind", kind);
         body.put("amount", amount);
         body.put("paidOn", date);
@@ -87,14 +93,96 @@ class ReconciliationTest {
                 .extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals("fund_code,financial_year,commitment_id,bid_id,organisation_id,organisation_name,title,"
-                + "awarded,paid,remaining,last_payment_on", lines.get(0));
+                + "awarded,paid,remaining,last_payment_on,spend_by,paid_after_spend_by,after_spend_by", lines.get(0));
         assertEquals(5, lines.size());
         String first = lines.get(1);
         assertEquals(p.code() + ",2016/17," + p.first(), first.substring(0, first.indexOf(',', first.indexOf(',',
                 p.code().length() + 1) + 1)));
         assertEquals(List.of("12000.00", "5500.00", "6500.00", "2017-02-20"),
                 List.of(first.split(",")).subList(7, 11));
-        assertEquals(p.code() + ",2016/17,TOTAL,,,,,24000.00,9500.00,14500.00,", lines.get(4));
+        assertEquals(p.code() + ",2016/17,TOTAL,,,,,24000.00,9500.00,14500.00,,,0.00,false", lines.get(4));
+    }
+
+    @Test
+    void flagsWhatWasPaidAfterTheSpendByDateInTheReportAndItsCsv() {
+        String code = Fixtures.uniqueCode();
+        String fundId = Fixtures.createFund(code, "2016/17", "60000.00");
+        UUID late = commitments.commit(Fixtures.withDetails(Fixtures.award(UUID.randomUUID(), fundId,
+                "district-council-01", "2016/17", "10000.00"), null, "2017-03-31", null)).commitmentId();
+        UUID onTime = commitments.commit(Fixtures.withDetails(Fixtures.award(UUID.randomUUID(), fundId,
+                "district-council-02", "2016/17", "5000.00"), null, "2017-03-31", null)).commitmentId();
+        UUID noSpendBy = commitments.commit(Fixtures.award(UUID.randomUUID(), fundId, "district-council-03",
+                "2016/17", "5000.00")).commitmentId();
+        pay(late, "PAYMENT", "3000.00", "2017-03-30", code + "-1");
+        pay(late, "PAYMENT", "2000.00", "2017-04-10", code + "-2", "2016/17");
+        pay(late, "REPAYMENT", "250.00", "2017-04-20", code + "-3", "2016/17");
+        pay(onTime, "PAYMENT", "1000.00", "2017-03-31", code + "-4");
+        pay(noSpendBy, "PAYMENT", "1000.00", "2017-04-10", code + "-5", "2016/17");
+
+        as("finance").queryParam("fund", fundId).queryParam("financialYear", "2016/17")
+                .get("/api/v1/reconciliation").then().statusCode(200)
+                .body("awards.spendBy", equalTo(java.util.Arrays.asList("2017-03-31", "2017-03-31", null)))
+                .body("awards.paidAfterSpendBy", equalTo(List.of("2000.00", "0.00", "0.00")))
+                .body("awards.afterSpendBy", equalTo(List.of(true, false, false)))
+                .body("awards.paid", equalTo(List.of("4750.00", "1000.00", "1000.00")))
+                .body("awards.lastPaymentOn", equalTo(List.of("2017-04-10", "2017-03-31", "2017-04-10")));
+        List<List<String>> csv = CsvReader.records(as("finance").accept("text/csv").queryParam("fund", fundId)
+                .queryParam("financialYear", "2016/17").get("/api/v1/reconciliation").then().statusCode(200)
+                .extract().asString());
+        assertEquals(List.of("2017-03-31", "2000.00", "true"), csv.get(1).subList(11, 14));
+        assertEquals(List.of("2017-03-31", "0.00", "false"), csv.get(2).subList(11, 14));
+        assertEquals(List.of("", "0.00", "false"), csv.get(3).subList(11, 14));
+        assertEquals(List.of("TOTAL", "2000.00", "true"), List.of(csv.get(4).get(2), csv.get(4).get(12),
+                csv.get(4).get(13)));
+    }
+
+    @Test
+    void writesCsvThatASpreadsheetReadsBackFieldForFieldWithoutRunningFormulas() {
+        String code = Fixtures.uniqueCode();
+        String fundId = Fixtures.createFund(code, "2016/17", "60000.00");
+        commitments.commit(Fixtures.named(Fixtures.award(UUID.randomUUID(), fundId, "org-a", "2016/17", "5000.00"),
+                "Smith, Jones & \"Partners\"", "=HYPERLINK(\"http://example.invalid\",\"click\")"));
+        UUID second = commitments.commit(Fixtures.named(Fixtures.award(UUID.randomUUID(), fundId, "org-b", "2016/17",
+                "7000.00"), "Line\nbreak Trust", "@SUM(A1:A9)")).commitmentId();
+        pay(second, "PAYMENT", "1234.56", "2017-02-01", code + "-1");
+
+        String body = as("finance").accept("text/csv").queryParam("fund", fundId)
+                .queryParam("financialYear", "2016/17").get("/api/v1/reconciliation").then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        List<List<String>> records = CsvReader.records(body);
+
+        assertEquals(4, records.size(), body);
+        records.forEach(r -> assertEquals(14, r.size(), "every record has every column: " + r));
+        assertEquals("Smith, Jones & \"Partners\"", records.get(1).get(5));
+        assertEquals("'=HYPERLINK(\"http://example.invalid\",\"click\")", records.get(1).get(6));
+        assertEquals("Line\nbreak Trust", records.get(2).get(5));
+        assertEquals("'@SUM(A1:A9)", records.get(2).get(6));
+        // The TOTAL line adds up the award lines, column by column.
+        for (int column = 7; column <= 9; column++) {
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (List<String> record : records.subList(1, 3)) {
+                sum = sum.add(new java.math.BigDecimal(record.get(column)));
+            }
+            assertEquals(sum.toPlainString(), records.get(3).get(column), "column " + records.get(0).get(column));
+        }
+        assertEquals(List.of("12000.00", "1234.56", "10765.44"), records.get(3).subList(7, 10));
+    }
+
+    @Test
+    void matchesStatementLinesThatNameTheFundByItsCostCentre() {
+        Prepared p = prepare();
+        String costCentre = Fixtures.uniqueCode();
+        as("finance").body(Map.of("name", "Fly-Tipping Fund", "fundingSource", "RESERVES", "ringFenced", false,
+                "costCentreCode", costCentre)).put("/api/v1/funds/" + p.fundId()).then().statusCode(200);
+        String statement = "Date,Cost Centre,Reference,Amount,Narrative\r\n"
+                + "16/01/2017," + costCentre + "," + p.prefix() + "1,\"£4,000.00\",Grant\r\n"
+                + "2017-02-20," + p.code() + "," + p.prefix() + "2,2000.00,Grant\r\n"
+                + "2017-03-01," + costCentre + "," + p.prefix() + "3,-500.00,Repaid\r\n";
+        as("finance").contentType("text/csv; charset=UTF-8").body(statement).post("/api/v1/reconciliation/statements").then()
+                .statusCode(200)
+                .body("matched.reference", equalTo(List.of(p.prefix() + "1", p.prefix() + "2", p.prefix() + "3")))
+                .body("matched.fundCode", equalTo(List.of(p.code(), p.code(), p.code())))
+                .body("onlyInGrantflow.reference", equalTo(List.of(p.prefix() + "4")));
     }
 
     @Test
@@ -134,7 +222,7 @@ class ReconciliationTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://grantflow.example/problems/invalid-statement"))
                 .body("violations.field", equalTo(List.of("line 3", "line 4")))
-                .body("violations[1].message", equalTo("Line 4: no fund has the code NO-SUCH-FUND"));
+                .body("violations[1].message", equalTo("Line 4: no fund has the code or cost centre NO-SUCH-FUND"));
         assertEquals(entries, fixtures.ledgerEntries());
         assertEquals(events, fixtures.outboxEvents());
     }
