@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -96,8 +97,9 @@ public final class Tokens {
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(validity.toMinutes());
+        NumericDate now = NumericDate.now();
+        claims.setIssuedAt(now);
+        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + validity.toSeconds()));
         claims.setStringListClaim("groups", roles);
         if (organisationId != null) {
             claims.setClaim(ORGANISATION_CLAIM, organisationId);

@@ -19,7 +19,7 @@ public record DecisionRequest(
         @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
         @Schema(type = SchemaType.STRING, example = "12000.00", description = "For an award: at most the amount requested")
         BigDecimal amount,
-        @Valid @Size(max = 10)
+        @Size(max = 10)
         @Schema(description = "For an award: the amount per financial year, adding up to amount; defaults to the bid's profile when the whole request is awarded, else to the round's financial year")
         List<@NotNull @Valid YearAmount> profile,
         @Size(max = 5000) @Schema(example = "Strong evidence base; scored 7.3 of 10", description = "Why; required for a rejection")

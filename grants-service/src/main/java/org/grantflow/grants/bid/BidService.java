@@ -25,6 +25,8 @@ import org.grantflow.grants.problem.DomainException;
 import org.grantflow.grants.problem.Violation;
 import org.grantflow.grants.round.Round;
 import org.grantflow.grants.round.RoundRepository;
+import org.grantflow.grants.round.RoundService;
+import org.grantflow.grants.round.RoundTerms;
 import org.grantflow.grants.security.Caller;
 
 import io.quarkus.panache.common.Sort;
@@ -47,11 +49,13 @@ public class BidService {
     private final OutboxWriter outbox;
     private final IdempotentRequests idempotency;
     private final OrganisationService organisations;
+    private final RoundService roundTerms;
     private final Clock clock;
 
     BidService(BidRepository bids, RoundRepository rounds, BidHistory history, OutboxWriter outbox,
-            IdempotentRequests idempotency, OrganisationService organisations, Clock clock) {
+            IdempotentRequests idempotency, OrganisationService organisations, RoundService roundTerms, Clock clock) {
         this.organisations = organisations;
+        this.roundTerms = roundTerms;
         this.bids = bids;
         this.idempotency = idempotency;
         this.rounds = rounds;
@@ -178,14 +182,16 @@ public class BidService {
         return history.of(bid.id).stream().map(StatusChangeView::of).toList();
     }
 
-    /** Runs the round's rules on a bid as if it were submitted now; saves nothing. */
-    @Transactional
+    /**
+     * Runs the round's rules on a bid as if it were submitted now; saves nothing. Portals call this as the user
+     * types, so it reads the round and the organisation from short-lived caches, outside any transaction.
+     */
     public EligibilityReport check(UUID roundId, BidDetails details, Caller caller, String organisationId) {
-        Round round = rounds.findByIdOptional(roundId).orElseThrow(() -> DomainException.notFound("round", roundId));
+        RoundTerms round = roundTerms.terms(roundId, caller);
         Instant now = clock.instant();
         String organisation = caller.isPartner() ? caller.organisationId() : organisationId;
         Applicant applicant = organisation == null ? Applicant.unregistered("(no organisation)")
-                : applicant(organisation);
+                : organisations.applicant(organisation);
         List<Violation> violations = round.eligibility().evaluate(details.application(applicant, now));
         return new EligibilityReport(violations.isEmpty(), violations, now);
     }

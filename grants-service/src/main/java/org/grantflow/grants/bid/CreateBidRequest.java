@@ -35,9 +35,9 @@ public record CreateBidRequest(
         @Schema(type = SchemaType.STRING, example = "16000.00",
                 description = "The whole cost of the project, grant and match funding together")
         BigDecimal totalProjectCost,
-        @Valid @Size(max = 50) @Schema(description = "Money for the project from other sources")
+        @Size(max = 50) @Schema(description = "Money for the project from other sources")
         List<@NotNull @Valid MatchFunding> matchFunding,
-        @Valid @Size(max = 10) @Schema(description = "The amount requested per financial year; adds up to amountRequested")
+        @Size(max = 10) @Schema(description = "The amount requested per financial year; adds up to amountRequested")
         List<@NotNull @Valid YearAmount> profile,
         @Schema(example = "2017-03-31", description = "The day the project and its spending end")
         LocalDate projectEndDate,

@@ -1,6 +1,7 @@
 package org.grantflow.grants.organisation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
+import org.grantflow.grants.api.ExpiringCache;
 import org.grantflow.grants.api.Filter;
+import org.grantflow.grants.eligibility.Applicant;
 import org.grantflow.grants.api.Page;
 import org.grantflow.grants.eligibility.OrganisationType;
 import org.grantflow.grants.idempotency.IdempotentRequests;
@@ -23,6 +26,7 @@ public class OrganisationService {
     private final OrganisationRepository organisations;
     private final IdempotentRequests idempotency;
     private final Clock clock;
+    private final ExpiringCache<String, Applicant> applicants = new ExpiringCache<>(Duration.ofSeconds(5), 10_000);
 
     OrganisationService(OrganisationRepository organisations, IdempotentRequests idempotency, Clock clock) {
         this.organisations = organisations;
@@ -48,6 +52,7 @@ public class OrganisationService {
         organisation.createdAt = now;
         organisation.updatedAt = now;
         organisations.persist(organisation);
+        applicants.evict(organisation.id);
         return OrganisationView.of(organisation);
     }
 
@@ -60,6 +65,7 @@ public class OrganisationService {
         }
         organisation.write(details);
         organisation.updatedAt = clock.instant();
+        applicants.evict(organisation.id);
         try {
             organisations.flush();
         } catch (OptimisticLockException e) {
@@ -80,6 +86,15 @@ public class OrganisationService {
         Filter filter = new Filter().equal("type", type);
         return Page.of(organisations.find(filter.query(), Sort.by("name").and("id"), filter.parameters()), page,
                 size, OrganisationView::of);
+    }
+
+    /**
+     * The organisation as eligibility rules see it, for a check that saves nothing: read at most every few seconds,
+     * and again at once after this instance changes it. One not registered has no type and no memberships.
+     */
+    public Applicant applicant(String id) {
+        return applicants.get(id, key -> organisations.findByIdOptional(key).map(Organisation::applicant)
+                .orElseGet(() -> Applicant.unregistered(key)));
     }
 
     /** The organisation with this id, if registered; for other features of the service. */

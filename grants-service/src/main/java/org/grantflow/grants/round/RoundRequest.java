@@ -53,6 +53,6 @@ public record RoundRequest(
         Duration gracePeriod,
         @Valid @Schema(description = "The eligibility rules; leave out for none")
         RoundRules rules,
-        @Valid @Size(max = 20) @Schema(description = "What assessors score bids on, with weights")
+        @Size(max = 20) @Schema(description = "What assessors score bids on, with weights")
         List<@NotNull @Valid Criterion> criteria) {
 }

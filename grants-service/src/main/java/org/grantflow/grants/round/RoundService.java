@@ -2,6 +2,7 @@ package org.grantflow.grants.round;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.grantflow.grants.api.ExpiringCache;
 import org.grantflow.grants.api.Filter;
 import org.grantflow.grants.api.Page;
 import org.grantflow.grants.eligibility.RoundRules;
@@ -46,6 +48,7 @@ public class RoundService {
     private final IdempotentRequests idempotency;
     private final EntityManager em;
     private final Clock clock;
+    private final ExpiringCache<UUID, RoundTerms> terms = new ExpiringCache<>(Duration.ofSeconds(5), 10_000);
 
     RoundService(RoundRepository rounds, FundRepository funds, OutboxWriter outbox, IdempotentRequests idempotency,
             EntityManager em, Clock clock) {
@@ -153,13 +156,25 @@ public class RoundService {
         return due.size();
     }
 
+    /**
+     * The round's rules for an eligibility check, without a transaction: read at most every few seconds, and again
+     * at once after this instance edits, opens or closes it.
+     */
+    public RoundTerms terms(UUID id, Caller caller) {
+        RoundTerms round = terms.get(id, key -> RoundTerms.of(find(key)));
+        if (caller.isPartner() && round.status() == Round.Status.DRAFT) {
+            throw DomainException.notFound("round", id);
+        }
+        return round;
+    }
+
     @Transactional
     public RoundView get(UUID id, Caller caller) {
         Round round = find(id);
         if (caller.isPartner() && round.status == Round.Status.DRAFT) {
             throw DomainException.notFound("round", id);
         }
-        return view(round);
+        return RoundView.of(round, clock.instant());
     }
 
     /** Rounds by closing date; partners never see drafts. */
@@ -177,6 +192,7 @@ public class RoundService {
         round.closedAt = closedAt;
         round.closedBy = officer;
         round.closeNote = note;
+        terms.evict(round.id);
         long submitted = em.createQuery("SELECT count(b) FROM Bid b WHERE b.roundId = :round "
                 + "AND b.submittedAt IS NOT NULL", Long.class).setParameter("round", round.id).getSingleResult();
         Fund fund = funds.findById(round.fundId);
@@ -282,9 +298,13 @@ public class RoundService {
                 .orElseThrow(() -> DomainException.notFound("round", id));
     }
 
-    /** The view with the version the database will hold once this transaction commits. */
+    /**
+     * The view of a changed round, with the version the database will hold once this transaction commits; the
+     * round's cached terms are dropped.
+     */
     private RoundView view(Round round) {
         em.flush();
+        terms.evict(round.id);
         return RoundView.of(round, clock.instant());
     }
 

@@ -65,6 +65,8 @@ class RoundResourceTest {
         Fixtures.asPartner("org-peek").body(Map.of("roundId", id, "title", "Too early", "amountRequested", "6000.00"))
                 .post("/api/v1/bids").then().statusCode(422)
                 .body("type", equalTo("https://grantflow.example/problems/round-closed"));
+        Fixtures.asPartner("org-peek").body(Map.of("title", "Peek", "amountRequested", "6000.00"))
+                .post("/api/v1/rounds/" + id + "/eligibility-check").then().statusCode(404);
     }
 
     @Test
@@ -98,12 +100,18 @@ class RoundResourceTest {
         Map<String, Object> edited = new HashMap<>(flyTipping(fund));
         edited.put("name", "Road Safety Fund round 2");
         edited.put("pot", "40000.00");
+        edited.put("rules", Map.of("minimumAmount", "5000.00"));
+        Map<String, Object> smallBid = Map.of("title", "Signs", "amountRequested", "4000.00");
+        as("assessor").body(smallBid).post("/api/v1/rounds/" + id + "/eligibility-check").then().statusCode(200)
+                .body("eligible", equalTo(true));
 
         as("assessor").body(edited).put("/api/v1/rounds/" + id).then().statusCode(428)
                 .body("type", equalTo("https://grantflow.example/problems/if-match-required"));
         as("assessor").header("If-Match", "\"0\"").body(edited).put("/api/v1/rounds/" + id).then().statusCode(200)
                 .header("ETag", equalTo("\"1\"")).body("name", equalTo("Road Safety Fund round 2"))
                 .body("pot", equalTo("40000.00"));
+        as("assessor").body(smallBid).post("/api/v1/rounds/" + id + "/eligibility-check").then().statusCode(200)
+                .body("eligible", equalTo(false)).body("violations.code", contains("MINIMUM_AMOUNT"));
         as("assessor").header("If-Match", "\"0\"").body(flyTipping(fund)).put("/api/v1/rounds/" + id).then()
                 .statusCode(409).body("type", equalTo("https://grantflow.example/problems/stale-version"));
 
