@@ -25,12 +25,19 @@ public final class Fixtures {
     public static final String BID_TOPIC = "grants.bid.events";
     public static final String ROUND_TOPIC = "grants.round.events";
     public static final String COMMITMENT_TOPIC = "funds.commitment.events";
+    public static final String FUND_TOPIC = "funds.fund.events";
     public static final String BID_SUBMITTED = "grantflow.bid.submitted.v1";
     public static final String BID_DRAFTED = "grantflow.bid.drafted.v1";
     public static final String BID_WITHDRAWN = "grantflow.bid.withdrawn.v1";
     public static final String ROUND_OPENED = "grantflow.round.opened.v1";
     public static final String COMMITMENT_MADE = "grantflow.commitment.made.v1";
     public static final String COMMITMENT_REFUSED = "grantflow.commitment.refused.v1";
+    public static final String ROUND_CLOSED = "grantflow.round.closed.v1";
+    public static final String BID_INELIGIBLE = "grantflow.bid.ineligible.v1";
+    public static final String BID_REJECTED = "grantflow.bid.rejected.v1";
+    public static final String BID_AWARDED = "grantflow.bid.awarded.v1";
+    public static final String PAYMENT_RECORDED = "grantflow.payment.recorded.v1";
+    public static final String FUND_BALANCE_LOW = "grantflow.fund.balance-low.v1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -104,6 +111,31 @@ public final class Fixtures {
         data.put("opensAt", closesAt.minus(Duration.ofDays(60)).toString());
         data.put("closesAt", closesAt.toString());
         data.put("closesAtUkTime", LocalDateTime.ofInstant(closesAt, UK).toString());
+        withClosingDates(data, closesAt);
+        return checked(event);
+    }
+
+    /** A rolling round's {@code grantflow.round.opened.v1}: open for bids with several closing dates. */
+    public static String rollingRoundOpened(UUID eventId, UUID roundId, UUID fundId, String name,
+            Instant... closingDates) {
+        ObjectNode event = read(roundOpened(eventId, roundId, fundId, name, closingDates[0]));
+        data(event).put("rolling", true);
+        withClosingDates(data(event), closingDates);
+        return checked(event);
+    }
+
+    private static void withClosingDates(ObjectNode data, Instant... closingDates) {
+        var dates = data.putArray("closingDates");
+        for (Instant closesAt : closingDates) {
+            dates.addObject().put("closesAt", closesAt.toString())
+                    .put("closesAtUkTime", LocalDateTime.ofInstant(closesAt, UK).toString());
+        }
+    }
+
+    /** As {@link #roundOpened(UUID, UUID, String, Instant)}, in another fund. */
+    public static String roundOpened(UUID eventId, UUID roundId, UUID fundId, String name, Instant closesAt) {
+        ObjectNode event = read(roundOpened(eventId, roundId, name, closesAt));
+        data(event).put("fundId", fundId.toString());
         return checked(event);
     }
 
@@ -137,6 +169,26 @@ public final class Fixtures {
         return checked(event);
     }
 
+    /**
+     * The documented example of an event type with a fresh event id and the given subject, to be
+     * changed and then sent with {@link #checked(ObjectNode)}.
+     */
+    public static ObjectNode example(String type, UUID eventId, UUID subject) {
+        ObjectNode event = read(EventContracts.example(type));
+        event.put("id", eventId.toString());
+        event.put("subject", subject.toString());
+        return event;
+    }
+
+    /** The {@code data} of an event, to change. */
+    public static ObjectNode data(ObjectNode event) {
+        return (ObjectNode) event.get("data");
+    }
+
+    public static void sendFundEvent(UUID fundId, String json) {
+        TestKafka.send(FUND_TOPIC, fundId.toString(), json);
+    }
+
     public static void sendRoundEvent(UUID roundId, String json) {
         TestKafka.send(ROUND_TOPIC, roundId.toString(), json);
     }
@@ -154,7 +206,7 @@ public final class Fixtures {
     }
 
     /** Checks an event against its contract, if its type has one in docs/events yet. */
-    private static String checked(ObjectNode event) {
+    public static String checked(ObjectNode event) {
         String json = event.toString();
         String schema = event.get("type").asText().substring("grantflow.".length()) + ".schema.json";
         if (Files.exists(EventContracts.directory().resolve(schema))) {

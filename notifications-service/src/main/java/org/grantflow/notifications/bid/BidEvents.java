@@ -1,7 +1,7 @@
 package org.grantflow.notifications.bid;
 
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,15 +18,17 @@ import org.grantflow.notifications.round.KnownRoundRepository;
 import org.grantflow.notifications.template.Messages;
 
 /**
- * grants-service's bid events: keeps the read model of who has a draft in which round (for the
- * round-closing reminders) and tells applicants what happened to their bids.
+ * grants-service's bid events: keeps the read model of who has a draft or a bid in which round (for
+ * the round-closing reminders) and tells applicants what happened to their bids.
  */
 @ApplicationScoped
 public class BidEvents implements EventHandler {
 
     static final String DRAFTED = "grantflow.bid.drafted.v1";
     static final String SUBMITTED = "grantflow.bid.submitted.v1";
+    static final String INELIGIBLE = "grantflow.bid.ineligible.v1";
     static final String WITHDRAWN = "grantflow.bid.withdrawn.v1";
+    static final String REJECTED = "grantflow.bid.rejected.v1";
 
     private final KnownBidRepository bids;
     private final KnownRoundRepository rounds;
@@ -49,66 +51,76 @@ public class BidEvents implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of(DRAFTED, SUBMITTED, WITHDRAWN);
+        return Set.of(DRAFTED, SUBMITTED, INELIGIBLE, WITHDRAWN, REJECTED);
     }
 
     @Override
     public void handle(IncomingEvent event) {
         switch (event.type()) {
             case DRAFTED -> drafted(BidDrafted.from(event));
-            case SUBMITTED -> submitted(BidSubmitted.from(event), event.id());
-            case WITHDRAWN -> withdrawn(BidWithdrawn.from(event), event.id());
+            case SUBMITTED -> submitted(BidSubmitted.from(event), event);
+            case INELIGIBLE -> ineligible(BidIneligible.from(event), event);
+            case WITHDRAWN -> withdrawn(BidWithdrawn.from(event), event);
+            case REJECTED -> rejected(BidRejected.from(event), event);
             default -> throw new IllegalStateException("Not a bid event: " + event.type());
         }
     }
 
     private void drafted(BidDrafted drafted) {
         // Events of one bid arrive in order, but a redelivered draft must not undo a later submission.
+        reminders.lock(drafted.roundId());
         if (bids.findByIdOptional(drafted.bidId()).isEmpty()) {
-            remember(drafted.bidId(), drafted.roundId(), drafted.organisationId(), drafted.title(), BidStatus.DRAFT);
-            reminders.planRoundClosing(drafted.roundId());
+            bids.remember(drafted.bidId(), drafted.roundId(), drafted.organisationId(), drafted.title(),
+                    BidStatus.DRAFT, clock.instant());
+            reminders.planRound(drafted.roundId(), drafted.organisationId());
         }
     }
 
-    private void submitted(BidSubmitted bid, UUID eventId) {
-        contacts.remember(bid.organisationId(), bid.contactEmails());
-        remember(bid.bidId(), bid.roundId(), bid.organisationId(), bid.title(), BidStatus.SUBMITTED);
-        reminders.planRoundClosing(bid.roundId());
-        notifications.record(bid.organisationId(), Audience.APPLICANT, NotificationKind.BID_SUBMITTED,
-                messages.render("bid-submitted", Map.of("bid", bid)), bid.bidId(), bid.roundId(), eventId);
+    private void submitted(BidSubmitted bid, IncomingEvent event) {
+        changed(bid.bidId(), bid.roundId(), bid.organisationId(), bid.title(), BidStatus.SUBMITTED,
+                bid.contactEmails());
+        notify(bid.organisationId(), NotificationKind.BID_SUBMITTED, "bid-submitted", bid.bidId(), bid.roundId(),
+                event, "bid", bid);
     }
 
-    private void withdrawn(BidWithdrawn bid, UUID eventId) {
-        contacts.remember(bid.organisationId(), bid.contactEmails());
+    private void ineligible(BidIneligible bid, IncomingEvent event) {
+        changed(bid.bidId(), bid.roundId(), bid.organisationId(), bid.title(), BidStatus.INELIGIBLE,
+                bid.contactEmails());
+        notify(bid.organisationId(), NotificationKind.BID_INELIGIBLE, "bid-ineligible", bid.bidId(), bid.roundId(),
+                event, "bid", bid);
+    }
+
+    private void rejected(BidRejected bid, IncomingEvent event) {
+        changed(bid.bidId(), bid.roundId(), bid.organisationId(), bid.title(), BidStatus.REJECTED,
+                bid.contactEmails());
+        notify(bid.organisationId(), NotificationKind.BID_REJECTED, "bid-rejected", bid.bidId(), bid.roundId(),
+                event, "bid", bid);
+    }
+
+    private void withdrawn(BidWithdrawn bid, IncomingEvent event) {
+        reminders.lock(bid.roundId());
         KnownBid known = bids.findById(bid.bidId());
         String title = bid.title() != null ? bid.title()
                 : known != null && known.title != null ? known.title : "bid " + bid.bidId();
-        remember(bid.bidId(), bid.roundId(), bid.organisationId(), title, BidStatus.WITHDRAWN);
-        reminders.planRoundClosing(bid.roundId());
+        changed(bid.bidId(), bid.roundId(), bid.organisationId(), title, BidStatus.WITHDRAWN, bid.contactEmails());
         String roundName = bid.roundName() != null ? bid.roundName()
                 : rounds.findByIdOptional(bid.roundId()).map(r -> r.name).orElse(null);
-        notifications.record(bid.organisationId(), Audience.APPLICANT, NotificationKind.BID_WITHDRAWN,
-                messages.render("bid-withdrawn", Messages.data("bid", bid, "title", title, "roundName", roundName)),
-                bid.bidId(), bid.roundId(), eventId);
+        notify(bid.organisationId(), NotificationKind.BID_WITHDRAWN, "bid-withdrawn", bid.bidId(), bid.roundId(),
+                event, "bid", bid, "title", title, "roundName", roundName);
     }
 
-    private void remember(UUID bidId, UUID roundId, String organisationId, String title, BidStatus status) {
-        KnownBid bid = bids.findById(bidId);
-        boolean known = bid != null;
-        if (!known) {
-            bid = new KnownBid();
-            bid.bidId = bidId;
-        }
-        bid.roundId = roundId;
-        bid.organisationId = organisationId;
-        if (title != null) {
-            bid.title = title;
-        }
-        bid.status = status;
-        bid.updatedAt = clock.instant();
-        if (!known) {
-            bids.persist(bid);
-        }
-        bids.flush();
+    /** Brings the read model, the organisation's contacts and its reminders for the round up to date. */
+    private void changed(UUID bidId, UUID roundId, String organisationId, String title, BidStatus status,
+            List<String> contactEmails) {
+        reminders.lock(roundId);
+        contacts.remember(organisationId, contactEmails);
+        bids.remember(bidId, roundId, organisationId, title, status, clock.instant());
+        reminders.planRound(roundId, organisationId);
+    }
+
+    private void notify(String organisationId, NotificationKind kind, String template, UUID bidId, UUID roundId,
+            IncomingEvent event, Object... data) {
+        notifications.record(organisationId, Audience.APPLICANT, kind, messages.render(template, Messages.data(data)),
+                bidId, roundId, event);
     }
 }

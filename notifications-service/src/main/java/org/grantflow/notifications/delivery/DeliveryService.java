@@ -84,6 +84,7 @@ public class DeliveryService {
         delivery.sentAt = clock.instant();
         delivery.nextAttemptAt = null;
         delivery.lastError = null;
+        refreshStatus(delivery.notificationId);
     }
 
     /** Records a failed attempt: tried again after a back-off, or dead after the last attempt. */
@@ -100,6 +101,7 @@ public class DeliveryService {
             delivery.nextAttemptAt = clock.instant().plus(backOff(delivery.attempts));
             delivery.lastError = reason;
         }
+        refreshStatus(delivery.notificationId);
     }
 
     /** The wait after the given number of failed attempts: doubling from the initial back-off, capped. */
@@ -123,7 +125,40 @@ public class DeliveryService {
         delivery.status = DeliveryStatus.PENDING;
         delivery.attempts = 0;
         delivery.nextAttemptAt = clock.instant();
+        refreshStatus(delivery.notificationId);
         return DeliveryView.of(delivery);
+    }
+
+    /**
+     * Sends every dead delivery of a notification again, each with a fresh allowance of attempts.
+     *
+     * @return how many were dead
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resendDead(UUID notificationId) {
+        int resent = em.createNativeQuery("""
+                UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :now
+                WHERE notification_id = :notification AND status = 'DEAD'""")
+                .setParameter("now", clock.instant())
+                .setParameter("notification", notificationId)
+                .executeUpdate();
+        refreshStatus(notificationId);
+        return resent;
+    }
+
+    /** Sets a notification's status to the worst of its deliveries' states. */
+    private void refreshStatus(UUID notificationId) {
+        em.flush();
+        em.createNativeQuery("""
+                UPDATE notification SET status = (
+                    SELECT CASE WHEN bool_or(d.status = 'DEAD') THEN 'DEAD'
+                                WHEN bool_or(d.status = 'FAILED') THEN 'FAILED'
+                                WHEN bool_or(d.status = 'PENDING') THEN 'PENDING'
+                                WHEN count(*) > 0 THEN 'SENT' ELSE 'RECORDED' END
+                    FROM delivery d WHERE d.notification_id = :id)
+                WHERE id = :id""")
+                .setParameter("id", notificationId)
+                .executeUpdate();
     }
 
     /** Newest first. Partners see only their own organisation's. */

@@ -27,14 +27,16 @@ public class EmailChannel implements DeliveryChannel {
     }
 
     @Override
-    public void schedule(Notification notification) {
+    public boolean schedule(Notification notification) {
         List<String> addresses = switch (notification.audience) {
             case ASSESSORS -> config.assessors().orElse(List.of());
             case FINANCE -> config.finance().orElse(List.of());
             case APPLICANT -> contacts.emails(notification.organisationId);
         };
-        if (!addresses.isEmpty()) {
-            deliveries.schedule(notification, Channel.EMAIL, String.join(",", addresses));
+        if (addresses.isEmpty()) {
+            return false;
         }
+        deliveries.schedule(notification, Channel.EMAIL, String.join(",", addresses));
+        return true;
     }
 }

@@ -47,6 +47,11 @@ public class EventConsumer {
         return consume(record);
     }
 
+    @Incoming("fund-events")
+    public Uni<Void> fundEvent(ConsumerRecord<String, String> record) {
+        return consume(record);
+    }
+
     private Uni<Void> consume(ConsumerRecord<String, String> record) {
         IncomingEvent event;
         try {

@@ -60,6 +60,27 @@ public final class EventData {
         return text == null ? null : read(field, LocalDate::parse);
     }
 
+    /** @return the instant, or {@code null} when the field is absent or null */
+    public Instant optionalInstant(String field) {
+        return optionalText(field) == null ? null : instant(field);
+    }
+
+    /** @return the amount, or {@code null} when the field is absent or null */
+    public BigDecimal optionalMoney(String field) {
+        return optionalText(field) == null ? null : money(field);
+    }
+
+    /** @return the flag, {@code false} when the field is absent or null */
+    public boolean flag(String field) {
+        return data.path(field).asBoolean(false);
+    }
+
+    /** @return the whole number, or {@code fallback} when the field is absent or null */
+    public long number(String field, long fallback) {
+        JsonNode value = data.get(field);
+        return value == null || !value.canConvertToLong() ? fallback : value.asLong();
+    }
+
     /** The strings of an array field; empty when the field is absent. */
     public List<String> optionalTexts(String field) {
         List<String> texts = new ArrayList<>();

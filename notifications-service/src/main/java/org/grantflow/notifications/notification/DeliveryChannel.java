@@ -7,6 +7,10 @@ package org.grantflow.notifications.notification;
  */
 public interface DeliveryChannel {
 
-    /** Schedules the delivery of a new notification, if this channel reaches its recipient. */
-    void schedule(Notification notification);
+    /**
+     * Schedules the delivery of a new notification, if this channel reaches its recipient.
+     *
+     * @return whether a delivery was scheduled
+     */
+    boolean schedule(Notification notification);
 }

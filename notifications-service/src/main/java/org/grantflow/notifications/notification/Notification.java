@@ -49,9 +49,18 @@ public class Notification {
     @Column(name = "source_event_id")
     public UUID sourceEventId;
 
+    /** The type of that event, e.g. {@code grantflow.bid.submitted.v1}. */
+    @Column(name = "event_type")
+    public String eventType;
+
     /** The reminder this notification was made from, if made from a reminder. */
     @Column(name = "reminder_id")
     public UUID reminderId;
+
+    /** Its deliveries taken together; kept up to date by the delivery service. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NotificationStatus status;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,6 +1,7 @@
 package org.grantflow.notifications.notification;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.grantflow.notifications.api.Filter;
 import org.grantflow.notifications.api.Page;
+import org.grantflow.notifications.delivery.DeliveryService;
+import org.grantflow.notifications.inbox.IncomingEvent;
 import org.grantflow.notifications.problem.DomainException;
 import org.grantflow.notifications.security.Caller;
 import org.grantflow.notifications.template.Message;
@@ -18,24 +21,30 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class NotificationService {
 
-    private final NotificationRepository notifications;
-    private final Instance<DeliveryChannel> deliveries;
-    private final Clock clock;
+    private static final String EVENT_TYPE_PREFIX = "grantflow.";
 
-    NotificationService(NotificationRepository notifications, Instance<DeliveryChannel> deliveries, Clock clock) {
+    private final NotificationRepository notifications;
+    private final Instance<DeliveryChannel> channels;
+    private final DeliveryService deliveries;
+    private final Clock clock;
+    private List<DeliveryChannel> channelList;
+
+    NotificationService(NotificationRepository notifications, Instance<DeliveryChannel> channels,
+            DeliveryService deliveries, Clock clock) {
         this.notifications = notifications;
+        this.channels = channels;
         this.deliveries = deliveries;
         this.clock = clock;
     }
 
     /**
-     * Records a notification made from an event (or, with {@code sourceEventId} null, from a
-     * reminder). Called in the transaction that records the event in the inbox or marks the reminder
-     * sent, so both commit together.
+     * Records a notification made from an event (or, with {@code source} null, from a reminder) and
+     * schedules its deliveries. Called in the transaction that records the event in the inbox or
+     * marks the reminder sent, so both commit together.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Notification record(String organisationId, Audience audience, NotificationKind kind, Message message,
-            UUID bidId, UUID roundId, UUID sourceEventId) {
+            UUID bidId, UUID roundId, IncomingEvent source) {
         String subject = message.subject();
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
@@ -48,17 +57,45 @@ public class NotificationService {
         notification.body = message.body();
         notification.bidId = bidId;
         notification.roundId = roundId;
-        notification.sourceEventId = sourceEventId;
+        notification.sourceEventId = source == null ? null : source.id();
+        notification.eventType = source == null ? null : source.type();
         notification.createdAt = clock.instant();
+        notification.status = NotificationStatus.RECORDED;
         notifications.persist(notification);
-        deliveries.forEach(d -> d.schedule(notification));
+        for (DeliveryChannel channel : channels()) {
+            if (channel.schedule(notification)) {
+                notification.status = NotificationStatus.PENDING;
+            }
+        }
         return notification;
+    }
+
+    private List<DeliveryChannel> channels() {
+        if (channelList == null) {
+            channelList = channels.stream().toList();
+        }
+        return channelList;
     }
 
     @Transactional
     public NotificationView get(UUID id, Caller caller) {
+        return NotificationView.of(visible(id, caller));
+    }
+
+    /** Staff send every dead delivery of a notification again, each with a fresh allowance of attempts. */
+    @Transactional
+    public NotificationView resend(UUID id, Caller caller) {
+        Notification notification = visible(id, caller);
+        if (deliveries.resendDead(id) == 0) {
+            throw DomainException.conflict("notification-not-dead", "Only a dead notification can be resent",
+                    "The notification is " + notification.status + "; none of its deliveries is dead");
+        }
+        notifications.getEntityManager().refresh(notification);
+        return NotificationView.of(notification);
+    }
+
+    private Notification visible(UUID id, Caller caller) {
         return notifications.findByIdOptional(id).filter(n -> maySee(caller, n))
-                .map(NotificationView::of)
                 // Another organisation's notification answers as if it did not exist.
                 .orElseThrow(() -> DomainException.notFound("notification", id));
     }
@@ -69,13 +106,19 @@ public class NotificationService {
                 || notification.audience == Audience.APPLICANT && caller.maySee(notification.organisationId);
     }
 
-    /** Newest first. Partners see only their own organisation's, whatever filter they send. */
+    /**
+     * Newest first. Partners see only their own organisation's, whatever filter they send. The event
+     * type may be given in full ({@code grantflow.bid.submitted.v1}) or without its prefix.
+     */
     @Transactional
-    public Page<NotificationView> list(String organisationId, UUID bidId, UUID roundId, NotificationKind kind,
-            Caller caller, int page, int size) {
-        String organisation = caller.isPartner() ? caller.organisationId() : organisationId;
-        Filter filter = new Filter().equal("organisationId", organisation).equal("bidId", bidId)
-                .equal("roundId", roundId).equal("kind", kind)
+    public Page<NotificationView> list(NotificationFilter query, Caller caller, int page, int size) {
+        String organisation = caller.isPartner() ? caller.organisationId() : query.organisationId();
+        String eventType = query.eventType() == null || query.eventType().startsWith(EVENT_TYPE_PREFIX)
+                ? query.eventType()
+                : EVENT_TYPE_PREFIX + query.eventType();
+        Filter filter = new Filter().equal("organisationId", organisation).equal("bidId", query.bidId())
+                .equal("roundId", query.roundId()).equal("kind", query.kind()).equal("eventType", eventType)
+                .equal("status", query.status())
                 .equal("audience", caller.isPartner() ? Audience.APPLICANT : null);
         Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
         return Page.of(notifications.find(filter.query(), newestFirst, filter.parameters()), page, size,

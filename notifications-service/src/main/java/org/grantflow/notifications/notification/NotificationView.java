@@ -12,10 +12,12 @@ public record NotificationView(
         String body,
         UUID bidId,
         UUID roundId,
+        String eventType,
+        NotificationStatus status,
         Instant createdAt) {
 
     public static NotificationView of(Notification n) {
         return new NotificationView(n.id, n.organisationId, n.audience, n.kind, n.subject, n.body, n.bidId,
-                n.roundId, n.createdAt);
+                n.roundId, n.eventType, n.status, n.createdAt);
     }
 }

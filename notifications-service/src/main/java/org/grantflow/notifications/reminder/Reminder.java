@@ -19,7 +19,10 @@ public class Reminder {
     @Id
     public UUID id;
 
-    /** What the reminder is for, e.g. {@code round-closing/<roundId>/P7D}. */
+    /**
+     * What the reminder is for: {@code round-closing/<roundId>/<closesAt>/P7D},
+     * {@code spend-by/<bidId>/<spendBy>/P30D} or {@code evaluation-due/<bidId>/<projectEndDate>/P0D}.
+     */
     @Column(nullable = false)
     public String occasion;
 
@@ -34,6 +37,10 @@ public class Reminder {
     @Column(name = "round_id")
     public UUID roundId;
 
+    /** The awarded bid a spend-by or evaluation reminder is about. */
+    @Column(name = "bid_id")
+    public UUID bidId;
+
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
@@ -46,6 +53,10 @@ public class Reminder {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The instance that sent it. */
+    @Column(name = "sent_by")
+    public String sentBy;
 
     @Column(name = "notification_id")
     public UUID notificationId;

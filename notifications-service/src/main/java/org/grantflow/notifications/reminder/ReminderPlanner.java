@@ -1,97 +1,258 @@
 package org.grantflow.notifications.reminder;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import org.grantflow.notifications.bid.KnownBidRepository;
+import org.grantflow.notifications.award.Awards;
+import org.grantflow.notifications.award.KnownAward;
+import org.grantflow.notifications.bid.BidStatus;
 import org.grantflow.notifications.round.KnownRound;
 import org.grantflow.notifications.round.KnownRoundRepository;
 
 /**
- * Keeps the reminders of a round in step with the read model: one per configured offset for each
- * organisation with a draft in the round, cancelled when it no longer has one. Called in the
- * transaction of the event that changed the read model.
+ * Keeps the reminders in step with the read model, in the transaction of the event (or request)
+ * that changed it:
+ * <ul>
+ * <li>round closing: one per closing date and configured offset for each organisation with a draft
+ * in the round or subscribed to its fund without having bid in it;</li>
+ * <li>spend-by: before the spend-by date of an award that is not fully paid;</li>
+ * <li>evaluation due: when a funded project that must be evaluated ends.</li>
+ * </ul>
+ * A reminder no longer wanted is cancelled, but only while its time is still to come: one that is
+ * already due is left to the dispatcher, which checks again before sending.
  */
 @ApplicationScoped
 public class ReminderPlanner {
 
+    static final String NO_DRAFT = "No draft bid left in the round";
+
     private final EntityManager em;
     private final KnownRoundRepository rounds;
-    private final KnownBidRepository bids;
+    private final Awards awards;
     private final ReminderConfig config;
     private final Clock clock;
 
-    ReminderPlanner(EntityManager em, KnownRoundRepository rounds, KnownBidRepository bids, ReminderConfig config,
+    ReminderPlanner(EntityManager em, KnownRoundRepository rounds, Awards awards, ReminderConfig config,
             Clock clock) {
         this.em = em;
         this.rounds = rounds;
-        this.bids = bids;
+        this.awards = awards;
         this.config = config;
         this.clock = clock;
     }
 
+    /**
+     * Serialises the transactions that change what a round, fund or award's reminders depend on, until
+     * the end of the calling transaction. Without it, a round's event could plan a reminder from a
+     * draft that a concurrent bid event is just submitting, and neither would see the other's work.
+     * Take a fund's lock before its rounds', so that no two transactions wait for each other.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void planRoundClosing(UUID roundId) {
+    public void lock(UUID roundFundOrBid) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key",
+                        roundFundOrBid.getMostSignificantBits() ^ roundFundOrBid.getLeastSignificantBits())
+                .getSingleResult();
+    }
+
+    /** Plans a round's closing reminders for every organisation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planRound(UUID roundId) {
+        planRound(roundId, null);
+    }
+
+    /** Plans a round's closing reminders for one organisation, or every one when {@code organisationId} is null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planRound(UUID roundId, String organisationId) {
         KnownRound round = rounds.findById(roundId);
-        if (round == null) {
-            return; // planned when the round's own event arrives
+        if (round == null || round.closedAt != null) {
+            return; // planned when the round's own event arrives; nothing to plan once it closed
         }
-        List<String> drafting = bids.organisationsWithDrafts(roundId);
+        List<String> recipients = recipients(round, organisationId);
+        List<Instant> closingDates = rounds.closingDates(roundId);
+        if (closingDates.isEmpty()) {
+            closingDates = List.of(round.closesAt);
+        }
         Instant now = clock.instant();
-        for (Duration before : config.roundClosing()) {
-            Instant due = ReminderSchedule.dueAt(round.closesAt, before);
-            if (!due.isAfter(now)) {
-                continue; // its time passed before anyone had a draft to be reminded of
-            }
-            for (String organisation : drafting) {
-                schedule(occasion(roundId, before), organisation, roundId, due);
+        List<String> keep = new ArrayList<>();
+        for (Instant closesAt : closingDates) {
+            for (Duration before : config.roundClosing()) {
+                Instant due = ReminderSchedule.dueAt(closesAt, before);
+                if (!due.isAfter(now)) {
+                    continue; // its time passed before anyone was there to be reminded
+                }
+                String occasion = occasion(ReminderKind.ROUND_CLOSING, roundId, closesAt.toString(), before);
+                for (String recipient : recipients) {
+                    schedule(occasion, recipient, ReminderKind.ROUND_CLOSING, roundId, null, due);
+                    keep.add(occasion + "|" + recipient);
+                }
             }
         }
-        cancelAllBut(roundId, drafting);
+        cancelFutureExcept(ReminderKind.ROUND_CLOSING, "round_id", roundId, organisationId, keep, NO_DRAFT);
     }
 
-    static String occasion(UUID roundId, Duration before) {
-        return "round-closing/" + roundId + "/" + ReminderSchedule.name(before);
+    /** Plans the closing reminders of an organisation in every open round of a fund, after its subscription changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planFund(UUID fundId, String organisationId) {
+        for (KnownRound round : rounds.openRounds(fundId)) {
+            lock(round.roundId);
+            planRound(round.roundId, organisationId);
+        }
     }
 
-    /** The offset named at the end of a round-closing occasion. */
+    /** A closed round sends no more reminders. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void roundClosed(UUID roundId) {
+        em.createNativeQuery("""
+                UPDATE reminder SET status = 'CANCELLED', reason = 'The round closed'
+                WHERE round_id = :round AND kind = 'ROUND_CLOSING' AND status = 'SCHEDULED'""")
+                .setParameter("round", roundId)
+                .executeUpdate();
+    }
+
+    /** Plans an award's spend-by and evaluation reminders from what is known of it now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void planAward(UUID bidId) {
+        KnownAward award = awards.findById(bidId);
+        if (award == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> keep = new ArrayList<>();
+        LocalDate spendBy = spendBy(award);
+        BigDecimal outstanding = awards.outstanding(award);
+        boolean unpaid = outstanding != null && outstanding.signum() > 0;
+        if (spendBy != null && unpaid) {
+            for (Duration before : config.spendBy()) {
+                Instant due = ReminderSchedule.atUkTime(spendBy.minusDays(before.toDays()), config.timeOfDay());
+                keep.addAll(scheduleIfAhead(ReminderKind.SPEND_BY, award, spendBy, before, due, now));
+            }
+        }
+        cancelFutureExcept(ReminderKind.SPEND_BY, "bid_id", bidId, null, keep,
+                unpaid ? "The spend-by date changed" : "The award is fully paid");
+        keep.clear();
+        if (award.evaluationRequired && award.projectEndDate != null) {
+            Duration after = config.evaluationDue();
+            Instant due = ReminderSchedule.atUkTime(award.projectEndDate.plusDays(after.toDays()), config.timeOfDay());
+            keep.addAll(scheduleIfAhead(ReminderKind.EVALUATION_DUE, award, award.projectEndDate, after, due, now));
+        }
+        cancelFutureExcept(ReminderKind.EVALUATION_DUE, "bid_id", bidId, null, keep,
+                "The project's end date changed or no evaluation is required");
+    }
+
+    /** The award's own spend-by date, else its round's. */
+    LocalDate spendBy(KnownAward award) {
+        if (award.spendBy != null || award.roundId == null) {
+            return award.spendBy;
+        }
+        KnownRound round = rounds.findById(award.roundId);
+        return round == null ? null : round.spendBy;
+    }
+
+    private List<String> scheduleIfAhead(ReminderKind kind, KnownAward award, LocalDate date, Duration offset,
+            Instant due, Instant now) {
+        if (!due.isAfter(now)) {
+            return List.of();
+        }
+        String occasion = occasion(kind, award.bidId, date.toString(), offset);
+        schedule(occasion, award.organisationId, kind, award.roundId, award.bidId, due);
+        return List.of(occasion + "|" + award.organisationId);
+    }
+
+    /**
+     * The organisations to remind before a round closes: those with a draft in it, and those
+     * subscribed to its fund that have not bid in it.
+     */
+    private List<String> recipients(KnownRound round, String organisationId) {
+        String onlyBid = organisationId == null ? "" : " AND organisation_id = :organisation";
+        String onlySubscriber = organisationId == null ? "" : " AND s.organisation_id = :organisation";
+        Query query = em.createNativeQuery("""
+                SELECT organisation_id FROM known_bid WHERE round_id = :round AND status = 'DRAFT'%s
+                UNION
+                SELECT s.organisation_id FROM fund_subscription s WHERE s.fund_id = :fund%s
+                AND NOT EXISTS (SELECT 1 FROM known_bid b WHERE b.round_id = :round
+                    AND b.organisation_id = s.organisation_id AND b.status IN (:hasBid))
+                ORDER BY 1""".formatted(onlyBid, onlySubscriber), String.class)
+                .setParameter("round", round.roundId)
+                .setParameter("fund", round.fundId)
+                .setParameter("hasBid", BidStatus.HAS_BID.stream().map(Enum::name).toList());
+        if (organisationId != null) {
+            query.setParameter("organisation", organisationId);
+        }
+        return query.getResultList().stream().map(String.class::cast).toList();
+    }
+
+    /** The occasion of a reminder, e.g. {@code round-closing/<roundId>/<closesAt>/P7D}. */
+    static String occasion(ReminderKind kind, UUID about, String date, Duration offset) {
+        String prefix = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return prefix + "/" + about + "/" + date + "/" + ReminderSchedule.name(offset);
+    }
+
+    /** The offset named at the end of an occasion. */
     static Duration offset(String occasion) {
         return Duration.parse(occasion.substring(occasion.lastIndexOf('/') + 1));
     }
 
-    /** Inserts the reminder, or schedules a cancelled one again; a sent one stays sent. */
-    private void schedule(String occasion, String recipient, UUID roundId, Instant due) {
-        em.createNativeQuery("""
-                INSERT INTO reminder (id, occasion, recipient, kind, round_id, due_at, status)
-                VALUES (:id, :occasion, :recipient, :kind, :round, :due, 'SCHEDULED')
+    /** The date (a closing instant, a spend-by or end date) named in an occasion. */
+    static String date(String occasion) {
+        String[] parts = occasion.split("/");
+        return parts[parts.length - 2];
+    }
+
+    /** Inserts the reminder, or schedules a cancelled one again; a sent or missed one stays as it is. */
+    private void schedule(String occasion, String recipient, ReminderKind kind, UUID roundId, UUID bidId,
+            Instant due) {
+        Query insert = em.createNativeQuery("""
+                INSERT INTO reminder (id, occasion, recipient, kind, round_id, bid_id, due_at, status)
+                VALUES (:id, :occasion, :recipient, :kind, %s, %s, :due, 'SCHEDULED')
                 ON CONFLICT (occasion, recipient) DO UPDATE
                 SET due_at = EXCLUDED.due_at, status = 'SCHEDULED', reason = NULL
-                WHERE reminder.status IN ('SCHEDULED', 'CANCELLED')""")
+                WHERE reminder.status IN ('SCHEDULED', 'CANCELLED')""".formatted(
+                roundId == null ? "NULL" : ":round", bidId == null ? "NULL" : ":bid"))
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("occasion", occasion)
                 .setParameter("recipient", recipient)
-                .setParameter("kind", ReminderKind.ROUND_CLOSING.name())
-                .setParameter("round", roundId)
-                .setParameter("due", due)
-                .executeUpdate();
+                .setParameter("kind", kind.name())
+                .setParameter("due", due);
+        if (roundId != null) {
+            insert.setParameter("round", roundId);
+        }
+        if (bidId != null) {
+            insert.setParameter("bid", bidId);
+        }
+        insert.executeUpdate();
     }
 
-    private void cancelAllBut(UUID roundId, List<String> drafting) {
-        String still = drafting.isEmpty() ? "" : " AND recipient NOT IN (:drafting)";
-        var cancel = em.createNativeQuery("""
-                UPDATE reminder SET status = 'CANCELLED', reason = 'No draft bid left in the round'
-                WHERE round_id = :round AND kind = :kind AND status = 'SCHEDULED'""" + still)
-                .setParameter("round", roundId)
-                .setParameter("kind", ReminderKind.ROUND_CLOSING.name());
-        if (!drafting.isEmpty()) {
-            cancel.setParameter("drafting", drafting);
+    /** Cancels the scheduled, not yet due reminders of a kind about a round or bid that are not in {@code keep}. */
+    private void cancelFutureExcept(ReminderKind kind, String column, UUID about, String recipient, List<String> keep,
+            String reason) {
+        String onlyRecipient = recipient == null ? "" : " AND recipient = :recipient";
+        String notKept = keep.isEmpty() ? "" : " AND (occasion || '|' || recipient) NOT IN (:keep)";
+        Query cancel = em.createNativeQuery("""
+                UPDATE reminder SET status = 'CANCELLED', reason = :reason
+                WHERE %s = :about AND kind = :kind AND status = 'SCHEDULED' AND due_at > :now%s%s"""
+                .formatted(column, onlyRecipient, notKept))
+                .setParameter("reason", reason)
+                .setParameter("about", about)
+                .setParameter("kind", kind.name())
+                .setParameter("now", clock.instant());
+        if (recipient != null) {
+            cancel.setParameter("recipient", recipient);
+        }
+        if (!keep.isEmpty()) {
+            cancel.setParameter("keep", keep);
         }
         cancel.executeUpdate();
     }

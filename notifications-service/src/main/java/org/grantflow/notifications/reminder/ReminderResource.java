@@ -17,7 +17,8 @@ import org.grantflow.notifications.security.Roles;
 
 @Path("/api/v1/reminders")
 @Tag(name = "Reminders",
-        description = "Reminders scheduled from the rounds' deadlines, and those already sent. Staff only.")
+        description = "Reminders scheduled from the rounds' closing dates, the awards' spend-by dates and the "
+                + "funded projects' end dates, and those already sent, cancelled or missed. Staff only.")
 public class ReminderResource {
 
     private final ReminderService reminders;
@@ -29,11 +30,13 @@ public class ReminderResource {
     @GET
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
     @Operation(summary = "List reminders, soonest due first",
-            description = "status=SCHEDULED lists what fires next; status=SENT what was sent, with its notification.")
-    public Page<ReminderView> list(@QueryParam("status") ReminderStatus status, @QueryParam("roundId") UUID roundId,
+            description = "status=SCHEDULED lists what fires next; status=SENT what was sent, when, by which instance, "
+                    + "with its notification.")
+    public Page<ReminderView> list(@QueryParam("status") ReminderStatus status, @QueryParam("kind") ReminderKind kind,
+            @QueryParam("roundId") UUID roundId, @QueryParam("bidId") UUID bidId,
             @QueryParam("recipient") String recipient,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return reminders.list(status, roundId, recipient, page, size);
+        return reminders.list(new ReminderFilter(status, kind, roundId, bidId, recipient), page, size);
     }
 }

@@ -2,6 +2,9 @@ package org.grantflow.notifications.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 
 import org.grantflow.notifications.template.Formats;
 
@@ -29,6 +32,32 @@ public final class ReminderSchedule {
     public static String name(Duration before) {
         return before.toSeconds() % SECONDS_PER_DAY == 0 && before.getNano() == 0 ? "P" + before.toDays() + "D"
                 : before.toString();
+    }
+
+    /**
+     * A UK local date and time as an instant: 09:00 is 09:00 GMT in winter and 09:00 BST in summer. A
+     * time the clocks skip (01:30 on the day they go forward) moves on by the gap.
+     */
+    public static Instant atUkTime(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, Formats.UK).toInstant();
+    }
+
+    /** A length of time in words: "15 minutes", "1 hour", "2 days". */
+    public static String durationInWords(Duration length) {
+        if (length.toSeconds() % SECONDS_PER_DAY == 0) {
+            return plural(length.toDays(), "day");
+        }
+        if (length.toSeconds() % 3600 == 0) {
+            return plural(length.toHours(), "hour");
+        }
+        if (length.toSeconds() % 60 == 0) {
+            return plural(length.toMinutes(), "minute");
+        }
+        return plural(length.toSeconds(), "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     /** How people say it: "in 7 days", "tomorrow", "in 2 hours". */

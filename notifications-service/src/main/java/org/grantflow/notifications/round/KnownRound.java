@@ -30,13 +30,24 @@ public class KnownRound {
     @Column(nullable = false)
     public String name;
 
-    /** The deadline for bids. */
+    /** The deadline for bids; for a rolling round, the next closing date when it opened. */
     @Column(name = "closes_at", nullable = false)
     public Instant closesAt;
 
     /** The date by which awarded money must be spent, when the round has one. */
     @Column(name = "spend_by")
     public LocalDate spendBy;
+
+    /** A rolling round takes bids continuously, assessed at each of its closing dates. */
+    @Column(nullable = false)
+    public boolean rolling;
+
+    @Column(name = "grace_period_seconds", nullable = false)
+    public int gracePeriodSeconds;
+
+    /** When it stopped taking bids (round.closed); no reminder is sent after. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

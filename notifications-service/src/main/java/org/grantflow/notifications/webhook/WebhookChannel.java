@@ -1,5 +1,7 @@
 package org.grantflow.notifications.webhook;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.grantflow.notifications.delivery.Channel;
@@ -21,11 +23,12 @@ public class WebhookChannel implements DeliveryChannel {
     }
 
     @Override
-    public void schedule(Notification notification) {
+    public boolean schedule(Notification notification) {
         if (notification.audience != Audience.APPLICANT) {
-            return;
+            return false;
         }
-        webhooks.forOrganisation(notification.organisationId)
-                .ifPresent(webhook -> deliveries.schedule(notification, Channel.WEBHOOK, webhook.url));
+        Optional<Webhook> webhook = webhooks.forOrganisation(notification.organisationId);
+        webhook.ifPresent(w -> deliveries.schedule(notification, Channel.WEBHOOK, w.url));
+        return webhook.isPresent();
     }
 }

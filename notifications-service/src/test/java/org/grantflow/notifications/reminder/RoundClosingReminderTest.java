@@ -64,8 +64,8 @@ class RoundClosingReminderTest {
                 .body("total", equalTo(2))
                 .body("items.recipient", equalTo(List.of(drafting, drafting)))
                 .body("items.dueAt", equalTo(List.of("2026-10-26T17:00:00Z", "2026-11-01T17:00:00Z")))
-                .body("items.occasion", equalTo(List.of("round-closing/" + round + "/P7D",
-                        "round-closing/" + round + "/P1D"))));
+                .body("items.occasion", equalTo(List.of("round-closing/" + round + "/2026-11-02T17:00:00Z/P7D",
+                        "round-closing/" + round + "/2026-11-02T17:00:00Z/P1D"))));
         // Whether or not their reminders were scheduled before they submitted or withdrew, none is left.
         await().atMost(PATIENCE).until(() -> count("""
                 SELECT count(*) FROM known_bid WHERE round_id = :round AND status IN ('SUBMITTED', 'WITHDRAWN')""",

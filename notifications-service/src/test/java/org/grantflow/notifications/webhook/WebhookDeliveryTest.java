@@ -125,6 +125,45 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeadNotificationIsFoundByItsStatusAndStaffResendIt() {
+        clock.set(Instant.parse("2016-11-17T18:00:00Z"));
+        String organisation = Fixtures.organisation();
+        String path = "/dead/" + organisation;
+        register(organisation, path);
+        PORTAL.answer(path, 503);
+        UUID bid = UUID.randomUUID();
+        Fixtures.sendBidEvent(bid, Fixtures.bidSubmitted(UUID.randomUUID(), bid, organisation, "Given up"));
+        awaitDelivery(organisation, "FAILED", 1);
+        Fixtures.asPartner(organisation).queryParam("status", "FAILED").get("/api/v1/notifications").then()
+                .body("total", equalTo(1));
+        clock.advance(Duration.ofSeconds(30));
+        awaitDelivery(organisation, "FAILED", 2);
+        clock.advance(Duration.ofSeconds(60));
+        awaitDelivery(organisation, "DEAD", 3);
+
+        String id = Fixtures.as("admin").queryParam("organisationId", organisation).queryParam("status", "DEAD")
+                .queryParam("eventType", "grantflow.bid.submitted.v1").get("/api/v1/notifications").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].status", equalTo("DEAD"))
+                .extract().path("items[0].id");
+        Fixtures.as("admin").queryParam("organisationId", organisation).queryParam("status", "SENT")
+                .get("/api/v1/notifications").then().body("total", equalTo(0));
+        Fixtures.asPartner(organisation).post("/api/v1/notifications/" + id + "/resend").then().statusCode(403);
+        Fixtures.asPartner(Fixtures.organisation()).queryParam("status", "DEAD").get("/api/v1/notifications").then()
+                .body("total", equalTo(0));
+
+        PORTAL.answer(path, 200);
+        Fixtures.as("finance").post("/api/v1/notifications/" + id + "/resend").then().statusCode(200)
+                .body("status", equalTo("PENDING"));
+        awaitDelivery(organisation, "SENT", 1);
+        Fixtures.asPartner(organisation).get("/api/v1/notifications/" + id).then().body("status", equalTo("SENT"));
+        Fixtures.as("finance").post("/api/v1/notifications/" + id + "/resend").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://grantflow.example/problems/notification-not-dead"));
+        Fixtures.as("finance").post("/api/v1/notifications/" + UUID.randomUUID() + "/resend").then()
+                .statusCode(404);
+    }
+
+    @Test
     void aHangingReceiverDoesNotHoldUpOtherNotificationsAndTimesOut() {
         clock.set(Instant.parse("2016-11-17T17:00:00Z"));
         String slow = Fixtures.organisation();
