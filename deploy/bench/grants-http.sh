@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Measures grants-service over HTTP on this machine with wrk (Debian package `wrk`):
-#   1. POST /api/v1/rounds/{id}/eligibility-check (every rule evaluated, nothing saved)
-#   2. POST /api/v1/bids (validation, insert, audit row and outbox event in one transaction)
-# Start the system first (deploy/grantflow up), then: deploy/bench/grants-http.sh [seconds] [connections]
+# Measures grants-service over HTTP on this machine with wrk (Debian package `wrk`) and jq:
+#   1. POST /api/v1/rounds/{id}/eligibility-check  every rule evaluated, nothing saved
+#   2. POST /api/v1/bids                           a draft: validation, insert, history row, outbox event
+#   3. POST /api/v1/bids/{id}/submit               submission: every rule, status change, history row,
+#                                                   outbox event; each draft of step 2 submitted once
+# Start the system first (deploy/grantflow up), then:
+#   deploy/bench/grants-http.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-30}"
@@ -10,7 +13,7 @@ connections="${2:-32}"
 grants="${GRANTFLOW_GRANTS_URL:-http://127.0.0.1:8081}"
 funds="${GRANTFLOW_FUNDS_URL:-http://127.0.0.1:8082}"
 command -v wrk >/dev/null || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
-command -v jq >/dev/null || { echo "bench: install jq" >&2; exit 1; }
+command -v jq >/dev/null || { echo "bench: install jq (apt-get install jq)" >&2; exit 1; }
 
 finance=$(deploy/grantflow token --role finance)
 assessor=$(deploy/grantflow token --role assessor)
@@ -22,6 +25,7 @@ code="BENCH$(date +%s)"
 fund=$(curl -sf -X POST "$funds/api/v1/funds" -H "Authorization: Bearer $finance" -H 'Content-Type: application/json' \
   -d "{\"code\":\"$code\",\"name\":\"Benchmark Fund\",\"fundingSource\":\"RESERVES\",\"ringFenced\":false,
        \"budgets\":[{\"financialYear\":\"$fy\",\"amount\":\"1000000000.00\"}]}" | jq -r .id)
+# grants-service learns of the fund from funds-service's event.
 for _ in $(seq 1 120); do
   curl -sf "$grants/api/v1/funds?size=200" -H "Authorization: Bearer $assessor" | jq -e --arg f "$fund" \
     '.items[] | select(.id == $f)' >/dev/null && break
@@ -37,21 +41,78 @@ bid="{\"roundId\":\"$round\",\"title\":\"Cameras at fly-tipping hot spots\",\"am
       \"totalProjectCost\":\"16000.00\",\"matchFunding\":[{\"source\":\"District council\",\"amount\":\"4000.00\"}],
       \"profile\":[{\"financialYear\":\"$fy\",\"amount\":\"12000.00\"}],\"subFunding\":false,
       \"planPriorities\":[\"PUBLIC_FOCUS\"],\"evaluationPlan\":\"Before and after counts\"}"
-script=$(mktemp --suffix=.lua)
-trap 'rm -f "$script"' EXIT
-cat > "$script" <<LUA
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Prints one line: throughput, non-2xx and socket errors, p50 and p99.
+report='
+done = function(summary, latency, requests)
+  io.write(string.format("requests %d, %.0f/s, errors %d, p50 %.1f ms, p99 %.1f ms\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end'
+# Numbers wrk's threads, so that each writes and later reads its own list of draft ids.
+numbered='
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("n", threads)
+end'
+
+cat > "$work/check.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $partner"
 wrk.body = [[$bid]]
-done = function(summary, latency, requests)
-  io.write(string.format("requests/s %.0f, errors %d non-2xx/socket, p50 %.1f ms, p99 %.1f ms\n",
-    summary.requests / (summary.duration / 1e6),
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-end
+$report
 LUA
-echo "== eligibility check: ${seconds}s, ${connections} connections"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$grants/api/v1/rounds/$round/eligibility-check" | tail -1
-echo "== draft bid creation: ${seconds}s, ${connections} connections"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$grants/api/v1/bids" | tail -1
+cat > "$work/draft.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $partner"
+wrk.body = [[$bid]]
+$numbered
+function init(args)
+  ids = io.open("$work/ids-" .. n, "w")
+end
+function response(status, headers, body)
+  if status == 201 then
+    ids:write(string.match(body, '"id":"([^"]+)"'), "\n")
+    ids:flush()
+  end
+end
+$report
+LUA
+cat > "$work/submit.lua" <<LUA
+$numbered
+function init(args)
+  queue = {}
+  for line in io.lines("$work/ids-" .. n) do queue[#queue + 1] = line end
+  sent = 0
+end
+function request()
+  sent = sent + 1
+  if sent > #queue then
+    -- every draft is submitted: the drafting phase was too short for this one (the script warns)
+    return wrk.format("GET", "/api/v1/bids/" .. queue[#queue], {["Authorization"] = "Bearer $partner"})
+  end
+  return wrk.format("POST", "/api/v1/bids/" .. queue[sent] .. "/submit", {["Authorization"] = "Bearer $partner"}, "")
+end
+$report
+LUA
+
+echo "grants-service at $grants; round $round; ${connections} connections; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== eligibility check, ${seconds}s"
+wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/check.lua" "$grants/api/v1/rounds/$round/eligibility-check" | tail -1
+echo "== draft creation, ${seconds}s"
+wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/draft.lua" "$grants/api/v1/bids" | tail -1
+drafts=$(cat "$work"/ids-* | wc -l)
+half=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
+echo "== submission, ${half}s, each of the $drafts drafts at most once"
+wrk -t2 -c"$connections" -d"${half}s" -s "$work/submit.lua" "$grants" | tail -1
+submitted=$(curl -sf "$grants/api/v1/bids?roundId=$round&status=SUBMITTED&size=1" -H "Authorization: Bearer $assessor" | jq .total)
+echo "submitted: $submitted of $drafts drafts, $(( submitted / half ))/s"
+if [[ "$submitted" -ge "$drafts" ]]; then
+  echo "bench: every draft was submitted before the time was up, so the figures include reads; run longer" >&2
+fi
