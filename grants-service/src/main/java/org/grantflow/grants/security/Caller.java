@@ -13,6 +13,8 @@ public class Caller {
     public static final String ORGANISATION_CLAIM = "org";
 
     private final JsonWebToken token;
+    /** Read once: the token looks up a non-standard claim by trying it as a standard one first, which throws. */
+    private String organisation;
 
     Caller(JsonWebToken token) {
         this.token = token;
@@ -28,7 +30,9 @@ public class Caller {
 
     /** The organisation a partner acts for; a partner token without one is refused. */
     public String organisationId() {
-        String organisation = token.getClaim(ORGANISATION_CLAIM);
+        if (organisation == null) {
+            organisation = token.getClaim(ORGANISATION_CLAIM);
+        }
         if (organisation == null || organisation.isBlank()) {
             throw DomainException.forbidden("A partner token must name its organisation in the 'org' claim");
         }
