@@ -23,11 +23,13 @@ import org.grantflow.grants.eligibility.MatchFunding;
 import org.grantflow.grants.eligibility.PlanPriority;
 import org.grantflow.grants.eligibility.YearAmount;
 import org.grantflow.grants.problem.Violation;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A request for money in a round, made by one applicant organisation. */
 @Entity
+@DynamicUpdate // a status change updates its few columns, not the applicant's JSON documents
 public class Bid {
 
     @Id
