@@ -32,10 +32,10 @@ public class AssessmentResource {
     @POST
     @Path("/assessments")
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
-    @Operation(summary = "Score a bid against the round's weighted criteria",
+    @Operation(operationId = "scoreBid", summary = "Score a bid against the round's weighted criteria",
             description = "Scoring again replaces the caller's earlier scores. The first score puts a submitted bid UNDER_ASSESSMENT.")
     @APIResponse(responseCode = "200", description = "Every assessor's scores and their mean")
-    @APIResponse(responseCode = "409", description = "bid-not-under-assessment")
+    @APIResponse(responseCode = "409", description = "bid-not-under-assessment: only a submitted bid or one under assessment can be scored")
     @APIResponse(responseCode = "422", description = "invalid-scores: a criterion missing, unknown or scored twice")
     public Assessments score(@PathParam("id") UUID id, @Valid @NotNull ScoreBidRequest request) {
         return assessments.score(id, request, caller.name());
@@ -44,7 +44,7 @@ public class AssessmentResource {
     @GET
     @Path("/assessments")
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
-    @Operation(summary = "Every assessor's scores for a bid and their mean")
+    @Operation(operationId = "listAssessments", summary = "Every assessor's scores for a bid and their mean")
     public Assessments list(@PathParam("id") UUID id) {
         return assessments.of(id);
     }
@@ -52,12 +52,12 @@ public class AssessmentResource {
     @POST
     @Path("/decision")
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN })
-    @Operation(summary = "Reject a bid or award it",
+    @Operation(operationId = "decideBid", summary = "Reject a bid or award it",
             description = "REJECT needs a reason and makes the bid REJECTED. AWARD (at most the amount requested, profiled over "
                     + "financial years) makes it AWARD_PENDING and asks funds-service to commit the money; the bid becomes "
                     + "AWARDED when the commitment is made, or returns to UNDER_ASSESSMENT with the reason when refused.")
     @APIResponse(responseCode = "200", description = "The bid after the decision")
-    @APIResponse(responseCode = "409", description = "bid-not-under-assessment")
+    @APIResponse(responseCode = "409", description = "bid-not-under-assessment: only a submitted bid or one under assessment can be decided")
     @APIResponse(responseCode = "422", description = "award-exceeds-request, award-profile-mismatch or reason-required")
     public BidView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return assessments.decide(id, request, caller.name());

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 
 public record AssessmentView(UUID id, UUID bidId, String assessor, List<CriterionScore> scores,
-        @Schema(type = SchemaType.STRING, example = "7.30", description = "Weighted score out of 10") BigDecimal weightedScore,
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "7.30", description = "Weighted score out of 10") BigDecimal weightedScore,
         String comment, Instant assessedAt) {
 
     static AssessmentView of(Assessment a) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 import org.grantflow.grants.eligibility.MatchFunding;
 import org.grantflow.grants.eligibility.PlanPriority;
 import org.grantflow.grants.eligibility.YearAmount;
@@ -19,8 +20,8 @@ public record BidView(
         String organisationId,
         String title,
         String summary,
-        @Schema(type = SchemaType.STRING, example = "12000.00") BigDecimal amountRequested,
-        @Schema(type = SchemaType.STRING, example = "16000.00") BigDecimal totalProjectCost,
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "12000.00") BigDecimal amountRequested,
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "16000.00") BigDecimal totalProjectCost,
         List<MatchFunding> matchFunding,
         List<YearAmount> profile,
         LocalDate projectEndDate,
@@ -32,9 +33,9 @@ public record BidView(
         BidStatus status,
         @Schema(description = "Why the bid was found ineligible at submission; empty otherwise")
         List<Violation> eligibilityViolations,
-        @Schema(type = SchemaType.STRING, example = "7.30", description = "Mean of the assessors' weighted scores, out of 10")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "7.30", description = "Mean of the assessors' weighted scores, out of 10")
         BigDecimal assessmentScore,
-        @Schema(type = SchemaType.STRING, example = "12000.00", description = "The amount awarded (or pending award)")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "12000.00", description = "The amount awarded (or pending award)")
         BigDecimal awardAmount,
         List<YearAmount> awardProfile,
         UUID commitmentId,

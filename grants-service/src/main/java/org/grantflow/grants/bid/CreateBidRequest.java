@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 import org.grantflow.grants.eligibility.MatchFunding;
 import org.grantflow.grants.eligibility.PlanPriority;
 import org.grantflow.grants.eligibility.YearAmount;
@@ -29,10 +30,10 @@ public record CreateBidRequest(
         @Size(max = 10_000) @Schema(example = "Deterrent cameras on two lay-bys")
         String summary,
         @NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "12000.00", description = "Pounds and pence")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "12000.00", description = "Pounds and pence")
         BigDecimal amountRequested,
         @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "16000.00",
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "16000.00",
                 description = "The whole cost of the project, grant and match funding together")
         BigDecimal totalProjectCost,
         @Size(max = 50) @Schema(description = "Money for the project from other sources")

@@ -10,10 +10,11 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 
 /** Money for the project from somewhere other than this grant. */
 public record MatchFunding(
         @NotBlank @Size(max = 200) @Schema(example = "District council capital budget") String source,
         @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "4000.00") BigDecimal amount) {
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "4000.00") BigDecimal amount) {
 }

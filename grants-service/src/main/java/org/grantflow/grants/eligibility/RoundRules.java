@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 
 /**
  * The eligibility rules a round sets. Absent or false means the rule does not apply. The deadline
@@ -20,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "The round's eligibility rules; leave out what does not apply")
 public record RoundRules(
         @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "5000.00", description = "Smallest amount a bid may ask for")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "5000.00", description = "Smallest amount a bid may ask for")
         BigDecimal minimumAmount,
         @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "60000.00", description = "Largest amount a bid may ask for")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "60000.00", description = "Largest amount a bid may ask for")
         BigDecimal maximumAmount,
         @DecimalMin("0.01") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "75", description = "Largest share of the total project cost the grant may cover, in percent; the rest must be match-funded")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "75", description = "Largest share of the total project cost the grant may cover, in percent; the rest must be match-funded")
         BigDecimal maximumInterventionRate,
         @Schema(example = "[\"Fly Tipping Group\"]", description = "Named groups whose members may bid")
         List<@NotBlank String> eligibleGroups,

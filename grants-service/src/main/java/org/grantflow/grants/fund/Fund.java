@@ -9,10 +9,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What grants-service knows of a fund owned by funds-service: enough to open rounds for it. */
 @Entity
 public class Fund {
 
+    @Schema(name = "FundStatus", description = "OPEN takes new rounds; CLOSED does not")
     public enum Status {
         OPEN, CLOSED
     }

@@ -28,7 +28,8 @@ public class FundResource {
 
     @GET
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
-    @Operation(summary = "List the funds rounds can be opened for", description = "Ordered by name.")
+    @Operation(operationId = "listFunds", summary = "List the funds rounds can be opened for",
+            description = "Ordered by name. A fund created in funds-service is listed here once its fund.created event has arrived.")
     public Page<FundView> list(@QueryParam("status") Fund.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

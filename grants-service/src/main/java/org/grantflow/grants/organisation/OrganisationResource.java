@@ -15,8 +15,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,9 +47,12 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register an organisation")
-    @APIResponse(responseCode = "201", description = "Registered (or, for a repeated Idempotency-Key with the same body, the first answer)")
-    @APIResponse(responseCode = "409", description = "organisation-id-taken")
+    @Operation(operationId = "registerOrganisation", summary = "Register an organisation")
+    @APIResponse(responseCode = "201", description = "Registered (or, for a repeated Idempotency-Key with the same body, the first answer)",
+            headers = { @Header(name = "Location", description = "The new organisation", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "409", description = "organisation-id-taken: an organisation with this id is already registered")
     public RestResponse<OrganisationView> register(
             @Parameter(description = IdempotentRequests.DESCRIPTION, example = "3f0c2a9e-8d41-4b7a-9a63-1c2d3e4f5a6b")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -58,12 +66,13 @@ public class OrganisationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Update an organisation", description = "Send the ETag last read in If-Match.")
-    @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "409", description = "stale-version")
-    @APIResponse(responseCode = "428", description = "if-match-required")
+    @Operation(operationId = "updateOrganisation", summary = "Update an organisation", description = "Send the ETag last read in If-Match.")
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag",
+            description = "The organisation's new version, for the next If-Match", schema = @Schema(type = SchemaType.STRING, example = "\"1\"")))
+    @APIResponse(responseCode = "409", description = "stale-version: the organisation changed since it was read")
+    @APIResponse(responseCode = "428", description = "if-match-required: no If-Match header")
     public RestResponse<OrganisationView> update(@PathParam("id") String id,
-            @Parameter(description = "The ETag as last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "The ETag as last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull OrganisationDetails details) {
         return tagged(organisations.update(id, ETags.version(ifMatch), details));
     }
@@ -71,14 +80,16 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.PARTNER, Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
-    @Operation(summary = "Read one organisation", description = "A partner can read only its own.")
+    @Operation(operationId = "getOrganisation", summary = "Read one organisation", description = "A partner can read only its own.")
+    @APIResponse(responseCode = "200", description = "The organisation", headers = @Header(name = "ETag",
+            description = "Its version, for If-Match", schema = @Schema(type = SchemaType.STRING, example = "\"0\"")))
     public RestResponse<OrganisationView> get(@PathParam("id") String id) {
         return tagged(organisations.get(id, caller));
     }
 
     @GET
     @RolesAllowed({ Roles.ASSESSOR, Roles.ADMIN, Roles.FINANCE })
-    @Operation(summary = "List organisations", description = "Filter by type; ordered by name.")
+    @Operation(operationId = "listOrganisations", summary = "List organisations", description = "Filter by type; ordered by name.")
     public Page<OrganisationView> list(@QueryParam("type") OrganisationType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
