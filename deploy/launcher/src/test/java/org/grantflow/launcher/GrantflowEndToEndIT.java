@@ -9,9 +9,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.grantflow.infra.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -33,9 +30,9 @@ import io.restassured.specification.RequestSpecification;
  * talking over HTTP, Kafka and their own databases. A fund created in funds-service reaches
  * grants-service, a bid submitted there reaches the partner's notifications.
  *
- * <p>Needs the services' {@code target/quarkus-app} builds, which the reactor makes before this
- * module. The services' logs stay in {@code target/e2e/run-*}/logs for a failed run.
+ * <p>Runs against the system {@link RunningGrantflow} shares with the other tests of the JVM.
  */
+@ExtendWith(RunningGrantflow.class)
 class GrantflowEndToEndIT {
 
     /** Events cross the broker through each service's outbox; this is generous for a busy machine. */
@@ -48,21 +45,9 @@ class GrantflowEndToEndIT {
     private static Tokens tokens;
 
     @BeforeAll
-    static void startGrantflow() throws IOException {
-        Path repo = Launcher.findRepoAbove(Path.of(System.getProperty("grantflow.project.dir", "")))
-                .orElseThrow(() -> new IllegalStateException("Run this test inside the Grantflow repository"));
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target/e2e")), "run-");
-        // Fresh databases beside any others on a shared PostgreSQL; dropped again on close.
-        String databasePrefix = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        system = GrantflowSystem.start(LauncherConfig.isolated(repo, dataDir, databasePrefix));
+    static void connect(GrantflowSystem running) {
+        system = running;
         tokens = system.tokens();
-    }
-
-    @AfterAll
-    static void stopGrantflow() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
