@@ -89,6 +89,7 @@ class FundsBench {
             int port = FreePorts.next();
             bench.base = "http://127.0.0.1:" + port;
             Process service = bench.startService(jar, work, port);
+            bench.service = service;
             try {
                 bench.awaitReady(service);
                 for (String scenario : scenarios) {
@@ -132,11 +133,13 @@ class FundsBench {
         int fits = awards * 3 / 4;
         BigDecimal budget = new BigDecimal(fits).multiply(new BigDecimal("1000.00"));
         String fund = createFund("BENCH-HOT", null, budget);
+        Cpu cpuBefore = cpu();
         Instant start = Instant.now();
         Map<UUID, Instant> sent = sendAwards(fund, awards, producers);
         Instant allSent = Instant.now();
         awaitProcessed(warmUp + awards, Duration.ofMinutes(10));
         Instant done = Instant.now();
+        Cpu used = cpu().minus(cpuBefore);
 
         try (Connection db = postgres.connect(DATABASE)) {
             List<Duration> latencies = new ArrayList<>();
@@ -166,6 +169,9 @@ class FundsBench {
                     (committed + refused) / allSeconds);
             say("send-to-commit latency: p50 %d ms, p99 %d ms, max %d ms", percentile(latencies, 50),
                     percentile(latencies, 99), percentile(latencies, 100));
+            say("%s; per award decided: service %.2f ms, PostgreSQL %.2f ms, all three %.2f ms", used,
+                    used.service() * 1000 / awards, used.postgres() * 1000 / awards,
+                    (used.service() + used.postgres() + used.bench()) * 1000 / awards);
             check(committed == fits, "committed " + committed + " awards, expected exactly " + fits);
             check(refused == awards - fits, "refused " + refused + " awards, expected " + (awards - fits));
             checkSums(db, fund, budget);
@@ -268,6 +274,7 @@ class FundsBench {
         for (String accept : List.of("application/json", "text/csv")) {
             List<Long> times = new ArrayList<>();
             String body = null;
+            Cpu cpuBefore = cpu();
             for (int i = 0; i < 6; i++) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -280,7 +287,9 @@ class FundsBench {
                 }
                 body = response.body();
             }
+            Cpu used = cpu().minus(cpuBefore);
             Collections.sort(times);
+            say("6 requests: %s", used);
             say("GET reconciliation (%s, %,d bytes): first of 5 timed %d ms, median %d ms, max %d ms (after one "
                     + "warm-up request)", accept, body.length(), times.get(0), times.get(2), times.get(4));
             if (accept.equals("application/json")) {
@@ -385,6 +394,7 @@ class FundsBench {
                 PAYMENTS);
         List<Long> times = new ArrayList<>();
         JsonNode result = null;
+        Cpu cpuBefore = cpu();
         for (int run = 0; run < 4; run++) {
             long t0 = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -400,6 +410,7 @@ class FundsBench {
         }
         say("POST statement: first (cold) %d ms; then %d ms, %d ms, %d ms", times.get(0), times.get(1), times.get(2),
                 times.get(3));
+        say("4 imports: %s", cpu().minus(cpuBefore));
         int matched = inWindow - left - differ;
         check(result.get("lines").asInt() == lines, "read " + result.get("lines") + " lines");
         check(result.get("matched").size() == matched, "matched " + result.get("matched").size());
@@ -475,6 +486,58 @@ class FundsBench {
                 HttpResponse.BodyHandlers.ofString());
         check(response.statusCode() == 201, "fund creation answered " + response.statusCode() + ": " + response.body());
         return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /**
+     * CPU seconds used so far by the service process, by PostgreSQL's backends for the bench database,
+     * and by this JVM (producers and broker), from /proc: on a machine shared with other work the wall
+     * time depends on the load, the CPU time much less.
+     */
+    record Cpu(double service, double postgres, double bench) {
+
+        Cpu minus(Cpu before) {
+            return new Cpu(service - before.service, postgres - before.postgres, bench - before.bench);
+        }
+
+        @Override
+        public String toString() {
+            return "CPU s: service %.1f, PostgreSQL %.1f, bench JVM (producers, broker) %.1f".formatted(service,
+                    postgres, bench);
+        }
+    }
+
+    Process service;
+
+    Cpu cpu() {
+        double postgresTicks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                if (proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    try {
+                        if (Files.readString(proc.resolve("cmdline")).contains(DATABASE)) {
+                            postgresTicks += ticks(proc);
+                        }
+                    } catch (IOException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return new Cpu(0, 0, 0);
+        }
+        try {
+            return new Cpu(ticks(Path.of("/proc", Long.toString(service.pid()))) / 100.0, postgresTicks / 100.0,
+                    ticks(Path.of("/proc/self")) / 100.0);
+        } catch (IOException e) {
+            return new Cpu(0, 0, 0);
+        }
+    }
+
+    /** utime + stime of a process, in clock ticks (100 a second on Linux). */
+    static long ticks(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     static long count(Connection db, String sql) throws SQLException {

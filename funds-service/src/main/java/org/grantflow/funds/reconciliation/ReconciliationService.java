@@ -1,16 +1,17 @@
 package org.grantflow.funds.reconciliation;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,11 @@ import org.grantflow.funds.ledger.Ledger;
 import org.grantflow.funds.ledger.YearBalance;
 import org.grantflow.funds.problem.DomainException;
 import org.grantflow.funds.problem.Violation;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 @ApplicationScoped
 public class ReconciliationService {
-
-    private static final int BATCH = 1000;
 
     private final EntityManager em;
     private final FundRepository funds;
@@ -113,66 +114,83 @@ public class ReconciliationService {
                     errors.size() + " line(s) of the statement are not valid; nothing was matched", errors);
         }
         List<StatementParser.Line> lines = parsed.lines();
-        Map<String, Object[]> recorded = paymentsByReference(lines.stream().map(StatementParser.Line::reference)
-                .toList());
+        if (lines.isEmpty()) {
+            return new StatementMatch(0, List.of(), List.of(), List.of(), List.of());
+        }
+        stage(lines, fundsByCode);
+        Map<UUID, String> codes = new HashMap<>();
+        fundsByCode.values().forEach(f -> codes.put(f.id, f.code));
+
+        // Each line with the payment of its reference, if there is one: one join, in line order.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.line, s.reference, s.paid_on, s.amount, s.fund_id, p.id, p.kind, p.amount
+                FROM statement_line s LEFT JOIN payment p ON p.finance_reference = s.reference
+                ORDER BY s.line""")
+                .getResultList();
         List<StatementMatch.Item> matched = new ArrayList<>();
         List<StatementMatch.Item> differs = new ArrayList<>();
         List<StatementMatch.Item> onlyFinance = new ArrayList<>();
-        for (StatementParser.Line line : lines) {
-            Object[] payment = recorded.get(line.reference());
-            if (payment == null) {
-                onlyFinance.add(new StatementMatch.Item(line.number(), line.reference(), line.date(),
-                        fundsByCode.get(line.fundCode()).code, line.amount(), null, null));
+        for (Object[] r : rows) {
+            BigDecimal onStatement = money(r[3]);
+            if (r[5] == null) {
+                onlyFinance.add(new StatementMatch.Item((Integer) r[0], (String) r[1], date(r[2]),
+                        codes.get((UUID) r[4]), onStatement, null, null));
                 continue;
             }
-            BigDecimal amount = signed(payment);
-            StatementMatch.Item item = new StatementMatch.Item(line.number(), line.reference(), line.date(),
-                    fundsByCode.get(line.fundCode()).code, line.amount(), amount, (UUID) payment[0]);
-            (amount.compareTo(line.amount()) == 0 ? matched : differs).add(item);
+            BigDecimal recorded = signed((String) r[6], r[7]);
+            (recorded.compareTo(onStatement) == 0 ? matched : differs).add(new StatementMatch.Item((Integer) r[0],
+                    (String) r[1], date(r[2]), codes.get((UUID) r[4]), onStatement, recorded, (UUID) r[5]));
         }
-        List<StatementMatch.Item> onlyGrantflow = new ArrayList<>();
-        if (!lines.isEmpty()) {
-            LocalDate from = lines.stream().map(StatementParser.Line::date).min(LocalDate::compareTo).orElseThrow();
-            LocalDate to = lines.stream().map(StatementParser.Line::date).max(LocalDate::compareTo).orElseThrow();
-            Set<String> onStatement = new HashSet<>(lines.stream().map(StatementParser.Line::reference).toList());
-            Map<UUID, String> codes = new HashMap<>();
-            fundsByCode.values().forEach(f -> codes.put(f.id, f.code));
-            @SuppressWarnings("unchecked")
-            List<Object[]> inRange = em.createNativeQuery("""
-                    SELECT id, finance_reference, kind, amount, paid_on, fund_id FROM payment
-                    WHERE fund_id IN (:funds) AND paid_on BETWEEN :from AND :to ORDER BY paid_on, finance_reference""")
-                    .setParameter("funds", codes.keySet())
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .getResultList();
-            for (Object[] p : inRange) {
-                if (!onStatement.contains((String) p[1])) {
-                    onlyGrantflow.add(new StatementMatch.Item(null, (String) p[1], date(p[4]),
-                            codes.get((UUID) p[5]), null, signed(new Object[] { p[0], p[1], p[2], p[3] }),
-                            (UUID) p[0]));
-                }
-            }
-        }
+        // Payments of the statement's funds within its first and last dates that it lacks.
+        LocalDate from = lines.stream().map(StatementParser.Line::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = lines.stream().map(StatementParser.Line::date).max(LocalDate::compareTo).orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Object[]> missing = em.createNativeQuery("""
+                SELECT p.id, p.finance_reference, p.kind, p.amount, p.paid_on, p.fund_id FROM payment p
+                WHERE p.fund_id IN (:funds) AND p.paid_on BETWEEN :from AND :to
+                AND NOT EXISTS (SELECT 1 FROM statement_line s WHERE s.reference = p.finance_reference)
+                ORDER BY p.paid_on, p.finance_reference""")
+                .setParameter("funds", codes.keySet())
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        List<StatementMatch.Item> onlyGrantflow = missing.stream().map(p -> new StatementMatch.Item(null,
+                (String) p[1], date(p[4]), codes.get((UUID) p[5]), null, signed((String) p[2], p[3]), (UUID) p[0]))
+                .toList();
         return new StatementMatch(lines.size(), matched, differs, onlyFinance, onlyGrantflow);
     }
 
-    /** id, finance_reference, kind, amount of the payments with these references. */
-    private Map<String, Object[]> paymentsByReference(List<String> references) {
-        Map<String, Object[]> found = new HashMap<>();
-        for (int i = 0; i < references.size(); i += BATCH) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    SELECT id, finance_reference, kind, amount FROM payment WHERE finance_reference IN (:refs)""")
-                    .setParameter("refs", references.subList(i, Math.min(references.size(), i + BATCH)))
-                    .getResultList();
-            rows.forEach(r -> found.put((String) r[1], r));
+    /**
+     * Copies the statement's lines into a temporary table that lives until the transaction ends, so
+     * that they are matched in two set-based queries however long the statement is.
+     */
+    private void stage(List<StatementParser.Line> lines, Map<String, Fund> fundsByCode) {
+        em.createNativeQuery("""
+                CREATE TEMPORARY TABLE statement_line (line INT NOT NULL, reference TEXT NOT NULL,
+                    paid_on DATE NOT NULL, amount NUMERIC(14, 2) NOT NULL, fund_id UUID NOT NULL) ON COMMIT DROP""")
+                .executeUpdate();
+        StringBuilder csv = new StringBuilder(lines.size() * 64);
+        for (StatementParser.Line line : lines) {
+            csv.append(line.number()).append(",\"").append(line.reference().replace("\"", "\"\"")).append("\",")
+                    .append(line.date()).append(',').append(line.amount().toPlainString()).append(',')
+                    .append(fundsByCode.get(line.fundCode()).id).append('\n');
         }
-        return found;
+        em.unwrap(Session.class).doWork(connection -> {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY statement_line (line, reference, paid_on, amount, fund_id) FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        em.createNativeQuery("CREATE INDEX ON statement_line (reference)").executeUpdate();
+        em.createNativeQuery("ANALYZE statement_line").executeUpdate();
     }
 
-    private static BigDecimal signed(Object[] payment) {
-        BigDecimal amount = money(payment[3]);
-        return "REPAYMENT".equals(payment[2]) ? amount.negate() : amount;
+    private static BigDecimal signed(String kind, Object amount) {
+        return "REPAYMENT".equals(kind) ? money(amount).negate() : money(amount);
     }
 
     private static LocalDate date(Object value) {

@@ -37,13 +37,13 @@ public final class StatementParser {
     public static Parsed parse(String text) {
         List<Line> lines = new ArrayList<>();
         List<Violation> errors = new ArrayList<>();
-        String[] rows = (text == null ? "" : text.replace("\uFEFF", "")).split("\r?\n", -1);
-        if (rows.length == 0 || rows[0].isBlank()) {
+        List<String> rows = rows(text == null ? "" : text.replace("\uFEFF", ""));
+        if (rows.get(0).isBlank()) {
             errors.add(new Violation("MISSING_HEADER", "line 1", "The first line must name the columns "
                     + String.join(",", COLUMNS)));
             return new Parsed(lines, errors);
         }
-        Map<String, Integer> columns = columns(Csv.fields(rows[0]));
+        Map<String, Integer> columns = columns(Csv.fields(rows.get(0)));
         List<String> missing = COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             errors.add(new Violation("MISSING_COLUMN", "line 1", "The header lacks the column(s) "
@@ -51,12 +51,12 @@ public final class StatementParser {
             return new Parsed(lines, errors);
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 1; i < rows.length; i++) {
+        for (int i = 1; i < rows.size(); i++) {
             int number = i + 1;
-            if (rows[i].isBlank()) {
+            if (rows.get(i).isBlank()) {
                 continue;
             }
-            List<String> fields = Csv.fields(rows[i]);
+            List<String> fields = Csv.fields(rows.get(i));
             List<String> problems = new ArrayList<>();
             LocalDate date = date(value(fields, columns.get("date")), problems);
             String reference = value(fields, columns.get("reference"));
@@ -80,6 +80,18 @@ public final class StatementParser {
             }
         }
         return new Parsed(lines, errors);
+    }
+
+    /** The text's lines, ended by LF or CRLF (a plain scan: a statement can have a hundred thousand). */
+    private static List<String> rows(String text) {
+        List<String> rows = new ArrayList<>(text.length() / 48 + 1);
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            rows.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        rows.add(text.substring(start));
+        return rows;
     }
 
     private static Map<String, Integer> columns(List<String> header) {

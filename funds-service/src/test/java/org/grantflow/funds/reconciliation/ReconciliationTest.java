@@ -186,6 +186,21 @@ class ReconciliationTest {
     }
 
     @Test
+    void matchesReferencesThatHoldCommasAndQuotes() {
+        String code = Fixtures.uniqueCode();
+        String fundId = Fixtures.createFund(code, "2016/17", "60000.00");
+        UUID commitmentId = commitments.commit(Fixtures.award(UUID.randomUUID(), fundId, "district-council-01",
+                "2016/17", "5000.00")).commitmentId();
+        String odd = code + "/\"A\",1";
+        pay(commitmentId, "PAYMENT", "100.00", "2017-01-16", odd);
+        String statement = "date,reference,amount,fund_code\n"
+                + "2017-01-16,\"" + odd.replace("\"", "\"\"") + "\",100.00," + code + "\n";
+        as("finance").contentType("text/csv").body(statement).post("/api/v1/reconciliation/statements").then()
+                .statusCode(200).body("matched.reference", equalTo(List.of(odd)))
+                .body("onlyInGrantflow", equalTo(List.of()));
+    }
+
+    @Test
     void matchesAStatementAndNamesEveryKindOfDifference() {
         Prepared p = prepare();
         String statement = "date,reference,amount,fund_code\n"

@@ -26,6 +26,17 @@ class StatementParserTest {
     }
 
     @Test
+    void countsLinesEndedByCrlfOrLfSkipsBlankOnesAndReadsALastLineWithoutAnEnd() {
+        StatementParser.Parsed parsed = StatementParser.parse("\uFEFFdate,reference,amount,fund_code\r\n"
+                + "2017-01-16,FIN-1,1.00,FTF\n\r\n16/01/2017,FIN-2,\"£1,002.00\",CC-44\r");
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(List.of(
+                new StatementParser.Line(2, LocalDate.of(2017, 1, 16), "FIN-1", new BigDecimal("1.00"), "FTF"),
+                new StatementParser.Line(4, LocalDate.of(2017, 1, 16), "FIN-2", new BigDecimal("1002.00"), "CC-44")),
+                parsed.lines());
+    }
+
+    @Test
     void reportsEveryBadLineByItsNumber() {
         StatementParser.Parsed parsed = StatementParser.parse("""
                 date,reference,amount,fund_code
