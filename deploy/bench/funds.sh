@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks funds-service on this machine (issue 4 "Speed"):
-#   1. commitments: award.requested events from 64 concurrent Kafka producers against one hot fund;
-#      committed per second end to end, then the sums are checked (nothing over-committed)
+#   1. commitments: award.requested events from 64 concurrent senders (sharing one Kafka producer, as
+#      grants-service's outbox relay does) against one hot fund; committed per second end to end, then
+#      the sums are checked (nothing over-committed)
 #   2. reconciliation: GET /api/v1/reconciliation, JSON and CSV, over 1,000,000 payments seeded with SQL
 #   3. statement: POST /api/v1/reconciliation/statements with a 100,000-line statement
 # It starts its own Kafka broker and the packaged funds-service on free ports, with a fresh database

@@ -44,7 +44,11 @@ class AwardSagaTest {
     @Test
     void commitsTwelveFiveThousandPoundAwardsFromTheSixtyThousandPoundFlyTippingFundAndRefusesTheThirteenth()
             throws Exception {
-        String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "60000.00");
+        // The brief's 2016/17 Fly-Tipping Fund: a £60,000 pot.
+        String fundId = as("finance").body(Map.of("code", Fixtures.uniqueCode(), "name", "Fly-Tipping Fund",
+                "fundingSource", "RESERVES", "ringFenced", false,
+                "budgets", List.of(Fixtures.budget("2016/17", "60000.00"))))
+                .post("/api/v1/funds").then().statusCode(201).extract().path("id");
         for (int i = 1; i <= 13; i++) {
             UUID bidId = UUID.randomUUID();
             Fixtures.sendBidEvent(Fixtures.awardRequestedEvent(UUID.randomUUID(), bidId, fundId,
@@ -58,7 +62,7 @@ class AwardSagaTest {
                 assertEquals("district-council-" + i, data.get("organisationId").asText());
             } else {
                 assertEquals(REFUSED, answer.type, "award " + i + ": " + data);
-                assertEquals("The Road Safety Fund has £0.00 available in 2016/17; the award needs £5,000.00 "
+                assertEquals("The Fly-Tipping Fund has £0.00 available in 2016/17; the award needs £5,000.00 "
                         + "(short by £5,000.00)", data.get("reason").asText());
                 assertEquals("2016/17", data.at("/shortfalls/0/financialYear").asText());
                 assertEquals("5000.00", data.at("/shortfalls/0/requested").asText());
