@@ -40,7 +40,7 @@ import org.grantflow.client.grants.model.Problem;
 import org.grantflow.client.grants.model.RoundRequest;
 import org.grantflow.client.grants.model.RoundRules;
 import org.grantflow.client.grants.model.RoundView;
-import org.grantflow.client.grants.model.Status;
+import org.grantflow.client.grants.model.RoundStatus;
 import org.grantflow.client.grants.model.StatusChangeView;
 import org.grantflow.client.grants.model.Violation;
 import org.grantflow.infra.Tokens;
@@ -88,11 +88,11 @@ class GeneratedClientIT {
     void partnersListOpenRoundsAndReadOneWithItsRulesInWords() throws ApiException {
         RoundsApi rounds = new RoundsApi(grants(tokens.partner(newOrganisation())));
 
-        List<RoundView> open = rounds.listRounds(round.getFundId(), 0, 200, Status.OPEN).getItems();
+        List<RoundView> open = rounds.listRounds(round.getFundId(), 0, 200, RoundStatus.OPEN).getItems();
         RoundView read = rounds.getRound(round.getId());
 
         assertEquals(List.of(round.getId()), open.stream().map(RoundView::getId).toList());
-        assertEquals(Status.OPEN, read.getStatus());
+        assertEquals(RoundStatus.OPEN, read.getStatus());
         assertEquals(closesAtUkTime, read.getClosesAtUkTime(), "UK wall-clock time, no offset");
         assertEquals(0, new BigDecimal("5000.00").compareTo(read.getRules().getMinimumAmount()));
         assertTrue(read.getRulesInWords().contains("Bids must ask for at least £5,000.00."), () -> "rules in words: "
@@ -202,15 +202,15 @@ class GeneratedClientIT {
                 .rules(new RoundRules().minimumAmount(new BigDecimal("5000.00")));
 
         RoundView draft = officer.createRound(terms, UUID.randomUUID().toString());
-        assertEquals(Status.DRAFT, draft.getStatus());
+        assertEquals(RoundStatus.DRAFT, draft.getStatus());
         String etag = header(officer.getRoundWithHttpInfo(draft.getId()), "ETag");
-        RoundView edited = officer.updateRound(draft.getId(),
-                terms.rules(terms.getRules().maximumInterventionRate(new BigDecimal("75"))), etag);
+        RoundView edited = officer.updateRound(draft.getId(), etag,
+                terms.rules(terms.getRules().maximumInterventionRate(new BigDecimal("75"))));
         assertNotEquals(draft.getVersion(), edited.getVersion());
         assertEquals(0, new BigDecimal("75").compareTo(edited.getRules().getMaximumInterventionRate()));
 
         RoundView open = officer.openRound(draft.getId());
-        assertEquals(Status.OPEN, open.getStatus());
+        assertEquals(RoundStatus.OPEN, open.getStatus());
         return open;
     }
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.grantflow.grants.assessment.Criterion;
 import org.grantflow.grants.eligibility.EligibilityEvaluator;
 import org.grantflow.grants.eligibility.RoundRules;
@@ -26,6 +27,7 @@ import org.hibernate.type.SqlTypes;
 public class Round {
 
     /** DRAFT until an officer opens it (it may be edited until then); CLOSED at its last deadline or by hand. */
+    @Schema(name = "RoundStatus", description = "DRAFT (officers only, editable), OPEN (announced) or CLOSED")
     public enum Status {
         DRAFT, OPEN, CLOSED
     }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 import org.grantflow.grants.assessment.Criterion;
 import org.grantflow.grants.eligibility.RoundRules;
 
@@ -44,7 +45,7 @@ public record RoundRequest(
                 example = "[\"2017/18\", \"2018/19\", \"2019/20\"]")
         List<@NotNull @Pattern(regexp = FinancialYear.PATTERN, message = "must be a financial year such as 2017/18") String> financialYears,
         @DecimalMin("0.01") @Digits(integer = 12, fraction = 2)
-        @Schema(type = SchemaType.STRING, example = "60000.00", description = "The money available in this round")
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "60000.00", description = "The money available in this round")
         BigDecimal pot,
         @Schema(description = "Projects must end and spend the money by this day", example = "2017-03-31")
         LocalDate spendBy,

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.grantflow.grants.api.OpenApiConventions;
 import org.grantflow.grants.assessment.Criterion;
 import org.grantflow.grants.eligibility.RoundRules;
 import org.grantflow.grants.eligibility.Words;
@@ -35,7 +36,7 @@ public record RoundView(
         @JsonFormat(shape = JsonFormat.Shape.STRING)
         @Schema(type = SchemaType.STRING, example = "PT15M", description = "How long after closesAt late bids are still accepted (ISO 8601)")
         Duration gracePeriod,
-        @Schema(type = SchemaType.STRING, example = "60000.00") BigDecimal pot,
+        @Schema(type = SchemaType.STRING, format = OpenApiConventions.DECIMAL, example = "60000.00") BigDecimal pot,
         LocalDate spendBy,
         RoundRules rules,
         List<Criterion> criteria,
