@@ -15,10 +15,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class CommitmentRepository implements PanacheRepositoryBase<Commitment, UUID> {
 
-    public Optional<Commitment> findByBid(UUID bidId) {
-        return find("bidId", bidId).firstResultOptional();
-    }
-
     /** The commitments of these bids, if any. */
     public List<Commitment> findByBids(Collection<UUID> bidIds) {
         return bidIds.isEmpty() ? List.of() : list("bidId IN ?1", bidIds);

@@ -102,7 +102,6 @@ public class CommitmentService {
             }
         }
         Map<FundYear, YearBalance> balances = ledger.lockAll(needed);
-        Map<FundYear, YearBalance> before = new HashMap<>(balances);
 
         List<Decision> decisions = new ArrayList<>(awards.size());
         // Written together at the end, so that the inserts go in a few statements.
