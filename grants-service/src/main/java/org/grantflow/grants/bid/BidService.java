@@ -23,8 +23,6 @@ import org.grantflow.grants.organisation.OrganisationService;
 import org.grantflow.grants.outbox.OutboxWriter;
 import org.grantflow.grants.problem.DomainException;
 import org.grantflow.grants.problem.Violation;
-import org.grantflow.grants.round.Round;
-import org.grantflow.grants.round.RoundRepository;
 import org.grantflow.grants.round.RoundService;
 import org.grantflow.grants.round.RoundTerms;
 import org.grantflow.grants.security.Caller;
@@ -44,7 +42,6 @@ public class BidService {
     private static final String DEADLINE = "DEADLINE";
 
     private final BidRepository bids;
-    private final RoundRepository rounds;
     private final BidHistory history;
     private final OutboxWriter outbox;
     private final IdempotentRequests idempotency;
@@ -52,13 +49,12 @@ public class BidService {
     private final RoundService roundTerms;
     private final Clock clock;
 
-    BidService(BidRepository bids, RoundRepository rounds, BidHistory history, OutboxWriter outbox,
+    BidService(BidRepository bids, BidHistory history, OutboxWriter outbox,
             IdempotentRequests idempotency, OrganisationService organisations, RoundService roundTerms, Clock clock) {
         this.organisations = organisations;
         this.roundTerms = roundTerms;
         this.bids = bids;
         this.idempotency = idempotency;
-        this.rounds = rounds;
         this.history = history;
         this.outbox = outbox;
         this.clock = clock;
@@ -72,16 +68,16 @@ public class BidService {
     }
 
     private BidView createDraft(CreateBidRequest request, Caller partner) {
-        Round round = rounds.findByIdOptional(request.roundId()).orElseThrow(() -> DomainException.unprocessable(
+        RoundTerms round = roundTerms.current(request.roundId()).orElseThrow(() -> DomainException.unprocessable(
                 "unknown-round", "The round is not known",
                 new Violation("UNKNOWN_ROUND", "roundId", "No round with id " + request.roundId())));
         Instant now = clock.instant();
         if (!round.acceptsBidsAt(now)) {
-            throw roundClosed(round, List.of(deadline(round, now, "roundId")));
+            throw roundClosed(List.of(deadline(round, now, "roundId")));
         }
         Bid bid = new Bid();
         bid.id = UUID.randomUUID();
-        bid.roundId = round.id;
+        bid.roundId = round.id();
         bid.organisationId = partner.organisationId();
         bid.write(request.details());
         bid.createdBy = partner.name();
@@ -89,7 +85,7 @@ public class BidService {
         bid.status = BidStatus.DRAFT;
         bids.persist(bid);
         history.started(bid, partner.name(), now, "Draft started");
-        outbox.write(TOPIC, DRAFTED, bid.id, new BidDrafted(bid.id, round.id, round.fundId, bid.organisationId,
+        outbox.write(TOPIC, DRAFTED, bid.id, new BidDrafted(bid.id, round.id(), round.fundId(), bid.organisationId,
                 bid.title, now));
         return BidView.of(bid);
     }
@@ -105,13 +101,12 @@ public class BidService {
             throw DomainException.conflict("bid-not-draft", "Only a draft can be submitted",
                     "The bid is " + bid.status + ", not DRAFT");
         }
-        Round round = rounds.findById(bid.roundId);
+        RoundTerms round = roundTerms.current(bid.roundId).orElseThrow();
         Instant now = clock.instant();
         List<Violation> violations = round.eligibility().evaluate(bid.application(applicant(bid.organisationId),
                 now));
-        if (round.status != Round.Status.OPEN || now.isBefore(round.opensAt)
-                || violations.stream().anyMatch(v -> v.code().equals(DEADLINE))) {
-            throw roundClosed(round, violations.isEmpty() ? List.of(deadline(round, now, "submittedAt")) : violations);
+        if (!round.acceptsBidsAt(now) || violations.stream().anyMatch(v -> v.code().equals(DEADLINE))) {
+            throw roundClosed(violations.isEmpty() ? List.of(deadline(round, now, "submittedAt")) : violations);
         }
         bid.submittedAt = now;
         if (!violations.isEmpty()) {
@@ -120,14 +115,14 @@ public class BidService {
                     + " eligibility rule(s) failed: " + String.join(" ", violations.stream().map(Violation::message)
                             .toList()));
             Contact contact = contact(bid.organisationId);
-            outbox.write(TOPIC, INELIGIBLE, bid.id, new BidIneligible(bid.id, round.id, round.name, round.fundId,
+            outbox.write(TOPIC, INELIGIBLE, bid.id, new BidIneligible(bid.id, round.id(), round.name(), round.fundId(),
                     bid.organisationId, contact.name(), contact.emails(), bid.title, bid.amountRequested, violations,
                     now, partner.name()));
             return BidView.of(bid);
         }
         history.move(bid, BidStatus.SUBMITTED, partner.name(), now, null);
         Contact contact = contact(bid.organisationId);
-        outbox.write(TOPIC, SUBMITTED, bid.id, new BidSubmitted(bid.id, round.id, round.name, round.fundId,
+        outbox.write(TOPIC, SUBMITTED, bid.id, new BidSubmitted(bid.id, round.id(), round.name(), round.fundId(),
                 bid.organisationId, contact.name(), contact.emails(), bid.title, bid.amountRequested,
                 bid.totalProjectCost, now, partner.name()));
         return BidView.of(bid);
@@ -166,12 +161,12 @@ public class BidService {
                     "A bid that is " + bid.status + " cannot be withdrawn; only a draft, submitted or "
                             + "under-assessment bid can");
         }
-        Round round = rounds.findById(bid.roundId);
+        RoundTerms round = roundTerms.current(bid.roundId).orElseThrow();
         Instant now = clock.instant();
         BidStatus from = bid.status;
         history.move(bid, BidStatus.WITHDRAWN, partner.name(), now, reason);
         Contact contact = contact(bid.organisationId);
-        outbox.write(TOPIC, WITHDRAWN, bid.id, new BidWithdrawn(bid.id, round.id, round.name, round.fundId,
+        outbox.write(TOPIC, WITHDRAWN, bid.id, new BidWithdrawn(bid.id, round.id(), round.name(), round.fundId(),
                 bid.organisationId, contact.name(), contact.emails(), bid.title, from, reason, now, partner.name()));
         return BidView.of(bid);
     }
@@ -233,9 +228,9 @@ public class BidService {
     private record Contact(String name, List<String> emails) {
     }
 
-    private static Violation deadline(Round round, Instant now, String field) {
-        String message = new DeadlineRule(round.name, round.closesAt, round.gracePeriod()).checkAt(now)
-                .map(Violation::message).orElse("The round '" + round.name + "' is not open for bids");
+    private static Violation deadline(RoundTerms round, Instant now, String field) {
+        String message = new DeadlineRule(round.name(), round.closesAt(), round.gracePeriod()).checkAt(now)
+                .map(Violation::message).orElse("The round '" + round.name() + "' is not open for bids");
         return new Violation(DEADLINE, field, message);
     }
 
@@ -244,7 +239,7 @@ public class BidService {
                 "The bid is at version " + bid.version + "; read it again and send its ETag in If-Match");
     }
 
-    private static DomainException roundClosed(Round round, List<Violation> violations) {
+    private static DomainException roundClosed(List<Violation> violations) {
         return new DomainException(422, "round-closed", "The round does not accept bids",
                 violations.get(0).message(), violations);
     }

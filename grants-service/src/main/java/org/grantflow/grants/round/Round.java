@@ -127,7 +127,7 @@ public class Round {
 
     /** Whether a bid may still be submitted at {@code now}: the deadline itself, and the grace after it, are in time. */
     public boolean acceptsBidsAt(Instant now) {
-        return status == Status.OPEN && opensAt != null && !now.isBefore(opensAt) && !now.isAfter(closesAt.plus(gracePeriod()));
+        return RoundTerms.of(this).acceptsBidsAt(now);
     }
 
     /** The round's eligibility rules, deadline and spend-by date included. */

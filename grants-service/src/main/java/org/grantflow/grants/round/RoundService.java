@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -161,11 +162,34 @@ public class RoundService {
      * at once after this instance edits, opens or closes it.
      */
     public RoundTerms terms(UUID id, Caller caller) {
-        RoundTerms round = terms.get(id, key -> RoundTerms.of(find(key)));
+        RoundTerms round = terms.get(id, this::load);
         if (caller.isPartner() && round.status() == Round.Status.DRAFT) {
             throw DomainException.notFound("round", id);
         }
         return round;
+    }
+
+    /**
+     * The round as it stands now, for taking a bid: its status from the database, its terms (fixed once it opened)
+     * from the cache unless the status shows they have changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RoundTerms> current(UUID id) {
+        Optional<Round.Status> status = em.createQuery("SELECT r.status FROM Round r WHERE r.id = :id",
+                Round.Status.class).setParameter("id", id).getResultStream().findFirst();
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        RoundTerms round = terms.get(id, this::load);
+        if (round.status() != status.get()) {
+            terms.evict(id);
+            round = terms.get(id, this::load);
+        }
+        return Optional.of(round);
+    }
+
+    private RoundTerms load(UUID id) {
+        return RoundTerms.of(find(id));
     }
 
     @Transactional
