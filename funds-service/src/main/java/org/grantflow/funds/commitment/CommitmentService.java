@@ -286,7 +286,7 @@ public class CommitmentService {
             return "The award's organisation name or round name is longer than 200 characters, or its title longer "
                     + "than 500";
         }
-        if (award.amount().signum() <= 0 || award.amount().scale() > 2) {
+        if (!poundsAndPence(award.amount())) {
             return "The award's amount must be positive pounds and pence";
         }
         BigDecimal sum = BigDecimal.ZERO;
@@ -299,7 +299,7 @@ public class CommitmentService {
             if (!years.add(year.financialYear())) {
                 return "The profile gives " + year.financialYear() + " more than once";
             }
-            if (year.amount() == null || year.amount().signum() <= 0 || year.amount().scale() > 2) {
+            if (year.amount() == null || !poundsAndPence(year.amount())) {
                 return "The amount for " + year.financialYear() + " must be positive pounds and pence";
             }
             sum = sum.add(year.amount());
@@ -308,6 +308,11 @@ public class CommitmentService {
             return "The profile adds up to " + Money.pounds(sum) + ", not the award's " + Money.pounds(award.amount());
         }
         return null;
+    }
+
+    /** Positive, at most two decimals and at most twelve digits before the point, as NUMERIC(14, 2) holds. */
+    private static boolean poundsAndPence(BigDecimal amount) {
+        return amount.signum() > 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= 12;
     }
 
     private static boolean blankOrLonger(String text, int length) {

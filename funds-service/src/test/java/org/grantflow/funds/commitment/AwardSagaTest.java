@@ -258,6 +258,25 @@ class AwardSagaTest {
         as("finance").get("/api/v1/funds/" + fundId + "/balances").then().body("[0].committed", equalTo("0.00"));
     }
 
+    @Test
+    void refusesAwardsTheDatabaseCouldNotHoldInsteadOfFailingTheirBatch() {
+        String fundId = Fixtures.createFund(Fixtures.uniqueCode(), "2016/17", "60000.00");
+        AwardRequested huge = Fixtures.award(UUID.randomUUID(), fundId, "district-council-01", "2016/17",
+                "1000000000000.00");
+        AwardRequested longName = Fixtures.award(UUID.randomUUID(), fundId, "x".repeat(201), "2016/17", "5000.00");
+        AwardRequested untitled = Fixtures.named(Fixtures.award(UUID.randomUUID(), fundId, "district-council-02",
+                "2016/17", "5000.00"), "A District Council", "t".repeat(501));
+        AwardRequested sound = Fixtures.award(UUID.randomUUID(), fundId, "district-council-03", "2016/17", "5000.00");
+
+        List<CommitmentService.Decision> decisions = commitments.commitAll(List.of(huge, longName, untitled, sound));
+
+        assertEquals("The award's amount must be positive pounds and pence", decisions.get(0).refusal());
+        assertTrue(decisions.get(1).refusal().contains("longer than 200 characters"), decisions.get(1).refusal());
+        assertTrue(decisions.get(2).refusal().contains("longer than 500"), decisions.get(2).refusal());
+        assertTrue(decisions.get(3).committed(), "the sound award in the same batch is committed");
+        as("finance").get("/api/v1/funds/" + fundId + "/balances").then().body("[0].committed", equalTo("5000.00"));
+    }
+
     private String commitmentId(OutboxEvent event) {
         try {
             return json.readTree(event.envelope).at("/data/commitmentId").asText();
