@@ -8,6 +8,7 @@
 // Everything it starts it stops; it sends traffic only to 127.0.0.1.
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -133,7 +134,7 @@ class FundsBench {
         int fits = awards * 3 / 4;
         BigDecimal budget = new BigDecimal(fits).multiply(new BigDecimal("1000.00"));
         String fund = createFund("BENCH-HOT", null, budget);
-        Cpu cpuBefore = cpu();
+        Ticks cpuBefore = cpu();
         Instant start = Instant.now();
         Map<UUID, Instant> sent = sendAwards(fund, awards, producers);
         Instant allSent = Instant.now();
@@ -141,7 +142,7 @@ class FundsBench {
         Instant done = Instant.now();
         awaitPublished(Duration.ofMinutes(10));
         Instant published = Instant.now();
-        Cpu used = cpu().minus(cpuBefore);
+        Cpu used = cpu().since(cpuBefore);
 
         try (Connection db = postgres.connect(DATABASE)) {
             List<Duration> latencies = new ArrayList<>();
@@ -293,7 +294,7 @@ class FundsBench {
         for (String accept : List.of("application/json", "text/csv")) {
             List<Long> times = new ArrayList<>();
             String body = null;
-            Cpu cpuBefore = cpu();
+            Ticks cpuBefore = cpu();
             for (int i = 0; i < 6; i++) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -304,7 +305,7 @@ class FundsBench {
                 times.add(ms); // the first request warms the service up
                 body = response.body();
             }
-            Cpu used = cpu().minus(cpuBefore);
+            Cpu used = cpu().since(cpuBefore);
             long first = times.remove(0);
             Collections.sort(times);
             say("GET reconciliation (%s, %,d bytes): first (cold) %d ms; the next 5: fastest %d ms, median %d ms, "
@@ -411,7 +412,7 @@ class FundsBench {
                 PAYMENTS);
         List<Long> times = new ArrayList<>();
         JsonNode result = null;
-        Cpu cpuBefore = cpu();
+        Ticks cpuBefore = cpu();
         for (int run = 0; run < 4; run++) {
             long t0 = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -427,7 +428,7 @@ class FundsBench {
         }
         say("POST statement: first (cold) %d ms; then %d ms, %d ms, %d ms", times.get(0), times.get(1), times.get(2),
                 times.get(3));
-        say("4 imports: %s", cpu().minus(cpuBefore));
+        say("4 imports: %s", cpu().since(cpuBefore));
         int matched = inWindow - left - differ;
         check(result.get("lines").asInt() == lines, "read " + result.get("lines") + " lines");
         check(result.get("matched").size() == matched, "matched " + result.get("matched").size());
@@ -512,10 +513,6 @@ class FundsBench {
      */
     record Cpu(double service, double postgres, double bench) {
 
-        Cpu minus(Cpu before) {
-            return new Cpu(service - before.service, postgres - before.postgres, bench - before.bench);
-        }
-
         @Override
         public String toString() {
             return "CPU s: service %.1f, PostgreSQL %.1f, bench JVM (producers, broker) %.1f".formatted(service,
@@ -523,30 +520,40 @@ class FundsBench {
         }
     }
 
+    /** Ticks of the service, of each PostgreSQL backend of the bench database (by pid) and of this JVM. */
+    record Ticks(long service, Map<Long, Long> postgres, long bench) {
+
+        /** The CPU used since {@code before}; a backend that ended meanwhile is left out. */
+        Cpu since(Ticks before) {
+            long postgresTicks = 0;
+            for (Map.Entry<Long, Long> backend : postgres.entrySet()) {
+                postgresTicks += backend.getValue() - before.postgres.getOrDefault(backend.getKey(), 0L);
+            }
+            return new Cpu((service - before.service) / 100.0, postgresTicks / 100.0, (bench - before.bench) / 100.0);
+        }
+    }
+
     Process service;
 
-    Cpu cpu() {
-        double postgresTicks = 0;
+    Ticks cpu() {
+        Map<Long, Long> backends = new HashMap<>();
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path proc : (Iterable<Path>) procs::iterator) {
-                if (proc.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                String pid = proc.getFileName().toString();
+                if (pid.chars().allMatch(Character::isDigit)) {
                     try {
                         if (Files.readString(proc.resolve("cmdline")).contains(DATABASE)) {
-                            postgresTicks += ticks(proc);
+                            backends.put(Long.parseLong(pid), ticks(proc));
                         }
                     } catch (IOException gone) {
                         // the process ended meanwhile
                     }
                 }
             }
+            return new Ticks(ticks(Path.of("/proc", Long.toString(service.pid()))), backends,
+                    ticks(Path.of("/proc/self")));
         } catch (IOException e) {
-            return new Cpu(0, 0, 0);
-        }
-        try {
-            return new Cpu(ticks(Path.of("/proc", Long.toString(service.pid()))) / 100.0, postgresTicks / 100.0,
-                    ticks(Path.of("/proc/self")) / 100.0);
-        } catch (IOException e) {
-            return new Cpu(0, 0, 0);
+            throw new UncheckedIOException(e);
         }
     }
 
