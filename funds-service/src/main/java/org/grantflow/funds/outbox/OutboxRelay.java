@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,6 +64,7 @@ public class OutboxRelay {
         List<OutboxEvent> batch = em.createQuery(
                 "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY position", OutboxEvent.class)
                 .setMaxResults(config.batchSize())
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
@@ -73,7 +75,7 @@ public class OutboxRelay {
             }
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        int published = 0;
+        List<Long> acknowledged = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -83,10 +85,16 @@ public class OutboxRelay {
                         batch.get(i).id, batch.size() - i, e.getMessage());
                 break;
             }
-            batch.get(i).publishedAt = clock.instant();
-            published++;
+            acknowledged.add(batch.get(i).position);
         }
-        return published;
+        if (!acknowledged.isEmpty()) {
+            // By position, not by range: an event written by a transaction still open may hold a lower one.
+            em.createQuery("UPDATE OutboxEvent SET publishedAt = :now WHERE position IN :positions")
+                    .setParameter("now", clock.instant())
+                    .setParameter("positions", acknowledged)
+                    .executeUpdate();
+        }
+        return acknowledged.size();
     }
 
     private static boolean failedAlready(Future<?> send) {
