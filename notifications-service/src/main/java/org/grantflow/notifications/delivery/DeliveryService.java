@@ -25,6 +25,15 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class DeliveryService {
 
+    /** Sets notifications' status to the worst of their deliveries' states; a WHERE clause follows. */
+    private static final String REFRESH_STATUS = """
+            UPDATE notification n SET status = (
+                SELECT CASE WHEN bool_or(d.status = 'DEAD') THEN 'DEAD'
+                            WHEN bool_or(d.status = 'FAILED') THEN 'FAILED'
+                            WHEN bool_or(d.status = 'PENDING') THEN 'PENDING'
+                            WHEN count(*) > 0 THEN 'SENT' ELSE 'RECORDED' END
+                FROM delivery d WHERE d.notification_id = n.id)""";
+
     private final EntityManager em;
     private final DeliveryRepository deliveries;
     private final DeliveryConfig config;
@@ -77,14 +86,32 @@ public class DeliveryService {
         return due;
     }
 
+    /**
+     * Records that the recipients acknowledged these deliveries, in one transaction. Their deliveries
+     * are updated before their notifications are locked (in id order), as in {@link #refreshStatus}.
+     */
     @Transactional
-    public void sent(UUID id) {
-        Delivery delivery = deliveries.findById(id);
-        delivery.status = DeliveryStatus.SENT;
-        delivery.sentAt = clock.instant();
-        delivery.nextAttemptAt = null;
-        delivery.lastError = null;
-        refreshStatus(delivery.notificationId);
+    public void sent(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.createNativeQuery("""
+                UPDATE delivery SET status = 'SENT', sent_at = :now, next_attempt_at = NULL, last_error = NULL
+                WHERE id IN (:ids)""")
+                .setParameter("now", clock.instant())
+                .setParameter("ids", ids)
+                .executeUpdate();
+        em.createNativeQuery("""
+                SELECT id FROM notification WHERE id IN (SELECT notification_id FROM delivery WHERE id IN (:ids))
+                ORDER BY id FOR UPDATE""")
+                .setParameter("ids", ids)
+                .getResultList();
+        em.createNativeQuery(REFRESH_STATUS
+                + " WHERE n.id IN (SELECT notification_id FROM delivery WHERE id IN (:ids))")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        em.clear();
     }
 
     /** Records a failed attempt: tried again after a back-off, or dead after the last attempt. */
@@ -149,14 +176,12 @@ public class DeliveryService {
     /** Sets a notification's status to the worst of its deliveries' states. */
     private void refreshStatus(UUID notificationId) {
         em.flush();
-        em.createNativeQuery("""
-                UPDATE notification SET status = (
-                    SELECT CASE WHEN bool_or(d.status = 'DEAD') THEN 'DEAD'
-                                WHEN bool_or(d.status = 'FAILED') THEN 'FAILED'
-                                WHEN bool_or(d.status = 'PENDING') THEN 'PENDING'
-                                WHEN count(*) > 0 THEN 'SENT' ELSE 'RECORDED' END
-                    FROM delivery d WHERE d.notification_id = :id)
-                WHERE id = :id""")
+        // Locked first, so that of two transactions changing its deliveries at once the later one
+        // computes the status in a statement that sees the other's committed change.
+        em.createNativeQuery("SELECT id FROM notification WHERE id = :id FOR UPDATE")
+                .setParameter("id", notificationId)
+                .getResultList();
+        em.createNativeQuery(REFRESH_STATUS + " WHERE n.id = :id")
                 .setParameter("id", notificationId)
                 .executeUpdate();
     }

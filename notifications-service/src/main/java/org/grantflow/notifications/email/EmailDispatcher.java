@@ -1,5 +1,6 @@
 package org.grantflow.notifications.email;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -57,16 +58,18 @@ public class EmailDispatcher {
         do {
             emails = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Channel.EMAIL).stream()
                     .map(this::email).toList());
+            List<UUID> sent = new ArrayList<>();
             for (Email email : emails) {
                 try {
                     mailer.send(Mail.withText(email.to()[0], email.subject(), email.body()).setTo(List.of(email.to())))
                             .await().atMost(config.timeout());
-                    deliveries.sent(email.deliveryId());
+                    sent.add(email.deliveryId());
                 } catch (RuntimeException e) {
                     LOG.infof("Email delivery %s failed: %s", email.deliveryId(), e.getMessage());
                     deliveries.failed(email.deliveryId(), e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
             }
+            deliveries.sent(sent);
             attempted += emails.size();
         } while (emails.size() == config.batchSize());
         return attempted;

@@ -1,10 +1,14 @@
 package org.grantflow.notifications.inbox;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -14,23 +18,40 @@ import org.jboss.logging.Logger;
 public class Events {
 
     private static final Logger LOG = Logger.getLogger(Events.class);
+    /** How many events share a persistence context before it is cleared, so that flushing stays cheap. */
+    private static final int CLEAR_EVERY = 50;
 
     private final Inbox inbox;
+    private final EntityManager em;
     private final Map<String, EventHandler> handlers = new HashMap<>();
 
-    Events(Inbox inbox, Instance<EventHandler> handlers) {
+    Events(Inbox inbox, EntityManager em, Instance<EventHandler> handlers) {
         this.inbox = inbox;
+        this.em = em;
         for (EventHandler handler : handlers) {
             handler.types().forEach(type -> this.handlers.put(type, handler));
         }
     }
 
+    /** Applies the events in order, in one transaction; an event seen before is skipped. */
     @Transactional
-    public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(event)) {
-            LOG.debugf("Event %s already processed", event.id());
-            return;
+    public void applyAll(List<IncomingEvent> events) {
+        Set<UUID> first = inbox.firstDeliveries(events);
+        int applied = 0;
+        for (IncomingEvent event : events) {
+            if (!first.remove(event.id())) {
+                LOG.debugf("Event %s already processed", event.id());
+                continue;
+            }
+            handle(event);
+            if (++applied % CLEAR_EVERY == 0) {
+                em.flush();
+                em.clear();
+            }
         }
+    }
+
+    private void handle(IncomingEvent event) {
         EventHandler handler = handlers.get(event.type());
         if (handler == null) {
             LOG.debugf("Ignoring event type %s", event.type());

@@ -81,7 +81,7 @@ public class ReminderPlanner {
             return; // planned when the round's own event arrives; nothing to plan once it closed
         }
         List<String> recipients = recipients(round, organisationId);
-        List<Instant> closingDates = rounds.closingDates(roundId);
+        List<Instant> closingDates = recipients.isEmpty() ? List.of() : rounds.closingDates(roundId);
         if (closingDates.isEmpty()) {
             closingDates = List.of(round.closesAt);
         }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,15 +74,17 @@ public class WebhookDispatcher {
             calls = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Channel.WEBHOOK).stream()
                     .map(this::call).toList());
             List<CompletableFuture<Outcome>> sends = calls.stream().map(this::send).toList();
+            List<UUID> sent = new ArrayList<>();
             for (CompletableFuture<Outcome> send : sends) {
                 Outcome outcome = send.join();
                 if (outcome.error() == null) {
-                    deliveries.sent(outcome.deliveryId());
+                    sent.add(outcome.deliveryId());
                 } else {
                     LOG.infof("Webhook delivery %s failed: %s", outcome.deliveryId(), outcome.error());
                     deliveries.failed(outcome.deliveryId(), outcome.error());
                 }
             }
+            deliveries.sent(sent);
             attempted += calls.size();
         } while (calls.size() == config.batchSize());
         return attempted;

@@ -1,0 +1,254 @@
+package org.grantflow.notifications.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.grantflow.infra.testing.TestInfrastructure;
+import org.grantflow.notifications.Fixtures;
+import org.grantflow.notifications.ServiceProcess;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Measures notifications-service from the outside: the packaged service runs as a process against a
+ * KRaft broker started here and a fresh database; this program publishes {@code bid.submitted}
+ * events (the documented example, each for a new bid) at a fixed rate and reads the notification
+ * log back.
+ * <ol>
+ * <li>throughput: events at {@code rate} per second for {@code seconds}; the consumed rate is the
+ * notifications recorded per second of the run until the backlog is gone;</li>
+ * <li>latency: events at 100 per second; for each, the time from just before publishing to its
+ * notification's {@code created_at} (set in the consuming transaction, before its commit) and to
+ * the moment a reader polling every 10 ms first sees the committed row.</li>
+ * </ol>
+ * Run it with {@code deploy/bench/notifications-events.sh}; the figures go to standard output.
+ */
+public final class EventsBenchmark {
+
+    private static final int ORGANISATIONS = 500;
+
+    private final TestInfrastructure infra = TestInfrastructure.get();
+    private final String database = infra.freshDatabase("notifications_bench");
+    private final KafkaProducer<String, String> producer;
+    private final ObjectNode template;
+    private final UUID round = UUID.randomUUID();
+
+    private EventsBenchmark() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), new StringSerializer());
+        try {
+            template = (ObjectNode) new ObjectMapper().readTree(
+                    Fixtures.bidSubmitted(UUID.randomUUID(), UUID.randomUUID(), round, "bench-org", "Bench bid"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int latencyRate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int latencySeconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        new EventsBenchmark().run(rate, seconds, latencyRate, latencySeconds);
+        System.exit(0);
+    }
+
+    private void run(int rate, int seconds, int latencyRate, int latencySeconds) throws Exception {
+        Map<String, String> env = ServiceProcess.environment(infra, database);
+        // The mock mailer stands in for an SMTP server; its log of every mail is not the service's work.
+        env.put("QUARKUS_LOG_CATEGORY__IO_QUARKUS_MAILER__LEVEL", "WARN");
+        env.putAll(System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("BENCH_SERVICE_"))
+                .collect(HashMap::new, (m, e) -> m.put(e.getKey().substring("BENCH_SERVICE_".length()),
+                        e.getValue()), HashMap::putAll));
+        try (ServiceProcess service = ServiceProcess.start("notifications-bench", env,
+                Path.of("target", "bench"))) {
+            service.awaitReady(Duration.ofMinutes(3));
+            Fixtures.sendRoundEvent(round, Fixtures.roundOpened(UUID.randomUUID(), round, "Benchmark round",
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(60))));
+            print("warm-up: 3000 events at %d/s", rate);
+            publish(rate, 3000, null);
+            awaitRecorded(3001, Duration.ofMinutes(3));
+
+            long before = count();
+            print("throughput: %d events/s for %d s", rate, seconds);
+            Instant start = Instant.now();
+            Map<UUID, Instant> sentAt = new ConcurrentHashMap<>();
+            publish(rate, rate * seconds, sentAt);
+            Instant published = Instant.now();
+            List<Long> backlog = new ArrayList<>();
+            Instant drained = awaitRecorded(before + (long) rate * seconds, Duration.ofMinutes(10), backlog);
+            double consumed = (double) rate * seconds / Duration.between(start, drained).toMillis() * 1000;
+            print("  published %d in %.1f s (%.0f/s); all recorded after %.1f s: %.0f notifications/s; "
+                    + "largest backlog %d, %.1f s after publishing ended",
+                    rate * seconds, secondsBetween(start, published), rate * seconds / secondsBetween(start, published),
+                    secondsBetween(start, drained), consumed, Collections.max(backlog),
+                    secondsBetween(published, drained));
+            report("  latency at " + rate + "/s", latencies(sentAt));
+
+            print("latency: %d events/s for %d s", latencyRate, latencySeconds);
+            Map<UUID, Instant> seen = new ConcurrentHashMap<>();
+            Thread reader = watch(seen);
+            Map<UUID, Instant> slowSentAt = new ConcurrentHashMap<>();
+            long beforeSlow = count();
+            publish(latencyRate, latencyRate * latencySeconds, slowSentAt);
+            awaitRecorded(beforeSlow + (long) latencyRate * latencySeconds, Duration.ofMinutes(5));
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            reader.interrupt();
+            reader.join();
+            report("  publish -> created_at", latencies(slowSentAt));
+            List<Double> visible = new ArrayList<>();
+            slowSentAt.forEach((id, sent) -> {
+                Instant at = seen.get(id);
+                if (at != null) {
+                    visible.add(Duration.between(sent, at).toNanos() / 1e6);
+                }
+            });
+            report("  publish -> visible (10 ms polling)", visible);
+        } finally {
+            producer.close();
+        }
+    }
+
+    /** Publishes {@code count} events at {@code rate} per second, each for a new bid. */
+    private void publish(int rate, int count, Map<UUID, Instant> sentAt) {
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            UUID event = UUID.randomUUID();
+            UUID bid = UUID.randomUUID();
+            String organisation = "bench-org-" + (i % ORGANISATIONS);
+            ObjectNode copy = template.deepCopy();
+            copy.put("id", event.toString()).put("subject", bid.toString());
+            ObjectNode data = Fixtures.data(copy).put("bidId", bid.toString()).put("organisationId", organisation);
+            data.putArray("contactEmails").add("bids@" + organisation + ".example");
+            String json = copy.toString();
+            ProducerRecord<String, String> record = new ProducerRecord<>(Fixtures.BID_TOPIC, bid.toString(), json);
+            record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8"
+                    .getBytes(StandardCharsets.UTF_8));
+            if (sentAt != null) {
+                sentAt.put(event, Instant.now());
+            }
+            producer.send(record);
+        }
+        producer.flush();
+    }
+
+    /** A reader that notes when each notification first becomes visible, polling every 10 ms. */
+    private Thread watch(Map<UUID, Instant> seen) {
+        Thread reader = new Thread(() -> {
+            try (Connection db = infra.postgres().connect(database); PreparedStatement query = db.prepareStatement(
+                    "SELECT source_event_id, created_at FROM notification WHERE created_at > ?")) {
+                Timestamp last = Timestamp.from(Instant.now().minusSeconds(1));
+                while (!Thread.currentThread().isInterrupted()) {
+                    query.setTimestamp(1, last);
+                    try (ResultSet rows = query.executeQuery()) {
+                        Instant now = Instant.now();
+                        while (rows.next()) {
+                            seen.putIfAbsent(UUID.fromString(rows.getString(1)), now);
+                        }
+                    }
+                    // rows committed late may carry an earlier created_at: look back a second
+                    last = Timestamp.from(Instant.now().minusSeconds(1));
+                    LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "bench-reader");
+        reader.start();
+        return reader;
+    }
+
+    private List<Double> latencies(Map<UUID, Instant> sentAt) throws SQLException {
+        List<Double> millis = new ArrayList<>();
+        try (Connection db = infra.postgres().connect(database); PreparedStatement query = db.prepareStatement(
+                "SELECT source_event_id, created_at FROM notification WHERE source_event_id IS NOT NULL");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                Instant sent = sentAt.get(UUID.fromString(rows.getString(1)));
+                if (sent != null) {
+                    millis.add(Duration.between(sent, rows.getTimestamp(2).toInstant()).toNanos() / 1e6);
+                }
+            }
+        }
+        return millis;
+    }
+
+    private Instant awaitRecorded(long expected, Duration patience) throws SQLException {
+        return awaitRecorded(expected, patience, new ArrayList<>());
+    }
+
+    /** Waits until {@code expected} notifications are recorded, noting the backlog each second. */
+    private Instant awaitRecorded(long expected, Duration patience, List<Long> backlog) throws SQLException {
+        Instant deadline = Instant.now().plus(patience);
+        long recorded;
+        while ((recorded = count()) < expected) {
+            backlog.add(expected - recorded);
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Only " + recorded + " of " + expected + " notifications recorded");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        backlog.add(0L);
+        return Instant.now();
+    }
+
+    private long count() throws SQLException {
+        try (Connection db = infra.postgres().connect(database); PreparedStatement query = db.prepareStatement(
+                "SELECT count(*) FROM notification"); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void report(String what, List<Double> millis) {
+        Collections.sort(millis);
+        if (millis.isEmpty()) {
+            print("%s: no samples", what);
+            return;
+        }
+        print("%s: %d samples, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", what, millis.size(),
+                percentile(millis, 50), percentile(millis, 90), percentile(millis, 99), millis.get(millis.size() - 1));
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double secondsBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}
