@@ -37,6 +37,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import static org.awaitility.Awaitility.await;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,6 +55,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class FundsBench {
 
+    static final Logger LOG = Logger.getLogger("funds-bench");
+    /** How often a wait looks at the database again. */
+    static final Duration POLL = Duration.ofMillis(20);
     static final String DATABASE = "funds_bench";
     static final String YEAR = "2027/28";
     static final LocalDate YEAR_START = LocalDate.of(2027, 4, 1);
@@ -241,27 +247,16 @@ class FundsBench {
     }
 
     void awaitProcessed(long expected, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
         try (Connection db = postgres.connect(DATABASE)) {
-            while (count(db, "SELECT count(*) FROM processed_event") < expected) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("funds-service did not decide " + expected + " awards in "
-                            + limit);
-                }
-                Thread.sleep(20);
-            }
+            await("funds-service deciding " + expected + " awards").atMost(limit).pollInterval(POLL)
+                    .until(() -> count(db, "SELECT count(*) FROM processed_event") >= expected);
         }
     }
 
     void awaitPublished(Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
         try (Connection db = postgres.connect(DATABASE)) {
-            while (count(db, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the outbox was not empty after " + limit);
-                }
-                Thread.sleep(20);
-            }
+            await("the outbox emptied").atMost(limit).pollInterval(POLL)
+                    .until(() -> count(db, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
         }
     }
 
@@ -471,23 +466,19 @@ class FundsBench {
         return builder.start();
     }
 
-    void awaitReady(Process service) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("funds-service stopped; see its log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("funds-service was not ready in 120 s");
+    void awaitReady(Process service) {
+        await("funds-service ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!service.isAlive()) {
+                        throw new IllegalStateException("funds-service stopped; see its log");
+                    }
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException starting) {
+                        return false;
+                    }
+                });
     }
 
     String createFund(String code, String costCentre, BigDecimal budget) throws Exception {
@@ -602,6 +593,6 @@ class FundsBench {
     }
 
     static void say(String format, Object... args) {
-        System.out.println("[funds-bench] " + format.formatted(args));
+        LOG.info(format.formatted(args));
     }
 }

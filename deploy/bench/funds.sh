@@ -33,5 +33,7 @@ classpath="deploy/local-infra/target/grantflow-local-infra-0.1.0-SNAPSHOT.jar:$(
 [[ -f deploy/local-infra/target/grantflow-local-infra-0.1.0-SNAPSHOT.jar ]] || mvn -B -pl deploy/local-infra install -DskipTests >&2
 
 echo "[funds-bench] $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-exec java -Xmx2g -Dawards="${FUNDS_BENCH_AWARDS:-20000}" -Dproducers="${FUNDS_BENCH_PRODUCERS:-64}" \
+# The report goes through java.util.logging, one line per message on stderr.
+exec java -Xmx2g -Djava.util.logging.SimpleFormatter.format='[%3$s] %5$s%6$s%n' \
+  -Dawards="${FUNDS_BENCH_AWARDS:-20000}" -Dproducers="${FUNDS_BENCH_PRODUCERS:-64}" \
   -cp "$classpath" deploy/bench/funds-bench.java "$@"

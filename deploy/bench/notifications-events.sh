@@ -22,7 +22,8 @@ if [[ ! -f $classpath_file || $module/pom.xml -nt $classpath_file ]]; then
 fi
 echo "== $(date -u +%FT%TZ) on $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cd $module
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dgrantflow.events.dir="$PWD/../docs/events" -Dnotifications.jar=target/quarkus-app/quarkus-run.jar \
+# The report goes through java.util.logging, one line per message on stderr.
+java -Djava.util.logging.SimpleFormatter.format='%5$s%6$s%n' -Dgrantflow.events.dir="$PWD/../docs/events" -Dnotifications.jar=target/quarkus-app/quarkus-run.jar \
   -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
   org.grantflow.notifications.bench.EventsBenchmark "${1:-1000}" "${2:-60}" "${3:-100}" "${4:-60}"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

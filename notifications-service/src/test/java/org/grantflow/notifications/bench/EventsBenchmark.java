@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class EventsBenchmark {
 
+    /** The benchmark's report, one line per message. */
+    private static final Logger REPORT = Logger.getLogger("notifications-bench");
     private static final int ORGANISATIONS = 500;
 
     private final TestInfrastructure infra = TestInfrastructure.get();
@@ -249,6 +252,6 @@ public final class EventsBenchmark {
     }
 
     private static void print(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
+        REPORT.info(String.format(Locale.ROOT, format, args));
     }
 }
