@@ -1,6 +1,7 @@
 package org.grantflow.notifications.bid;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.grantflow.notifications.email.OrganisationContacts;
+import org.grantflow.notifications.inbox.EventData;
 import org.grantflow.notifications.inbox.EventHandler;
 import org.grantflow.notifications.inbox.IncomingEvent;
 import org.grantflow.notifications.notification.Audience;
@@ -54,6 +56,33 @@ public class BidEvents implements EventHandler {
         return Set.of(DRAFTED, SUBMITTED, INELIGIBLE, WITHDRAWN, REJECTED);
     }
 
+    /**
+     * Takes the locks of the batch's rounds up front (in key order) and loads its bids, the planning
+     * facts of its rounds and its organisations' delivery addresses, one query each.
+     */
+    @Override
+    public void prepare(List<IncomingEvent> events) {
+        Set<UUID> roundIds = new HashSet<>();
+        Set<UUID> bidIds = new HashSet<>();
+        Set<String> organisationIds = new HashSet<>();
+        for (IncomingEvent event : events) {
+            try {
+                EventData data = EventData.of(event);
+                UUID roundId = data.uuid("roundId");
+                UUID bidId = data.uuid("bidId");
+                String organisationId = data.text("organisationId");
+                roundIds.add(roundId);
+                bidIds.add(bidId);
+                organisationIds.add(organisationId);
+            } catch (IllegalArgumentException e) {
+                // handling reports it
+            }
+        }
+        reminders.lockRounds(roundIds);
+        bids.load(bidIds);
+        notifications.prepareFor(organisationIds);
+    }
+
     @Override
     public void handle(IncomingEvent event) {
         switch (event.type()) {
@@ -69,7 +98,7 @@ public class BidEvents implements EventHandler {
     private void drafted(BidDrafted drafted) {
         // Events of one bid arrive in order, but a redelivered draft must not undo a later submission.
         reminders.lock(drafted.roundId());
-        if (bids.findByIdOptional(drafted.bidId()).isEmpty()) {
+        if (bids.known(drafted.bidId()) == null) {
             bids.remember(drafted.bidId(), drafted.roundId(), drafted.organisationId(), drafted.title(),
                     BidStatus.DRAFT, clock.instant());
             reminders.planRound(drafted.roundId(), drafted.organisationId());
@@ -99,7 +128,7 @@ public class BidEvents implements EventHandler {
 
     private void withdrawn(BidWithdrawn bid, IncomingEvent event) {
         reminders.lock(bid.roundId());
-        KnownBid known = bids.findById(bid.bidId());
+        KnownBid known = bids.known(bid.bidId());
         String title = bid.title() != null ? bid.title()
                 : known != null && known.title != null ? known.title : "bid " + bid.bidId();
         changed(bid.bidId(), bid.roundId(), bid.organisationId(), title, BidStatus.WITHDRAWN, bid.contactEmails());

@@ -1,16 +1,58 @@
 package org.grantflow.notifications.bid;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.grantflow.notifications.TransactionMemo;
+import org.grantflow.notifications.reminder.ReminderPlanner;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class KnownBidRepository implements PanacheRepositoryBase<KnownBid, UUID> {
+
+    private final TransactionMemo memo;
+    private final ReminderPlanner reminders;
+
+    KnownBidRepository(TransactionMemo memo, ReminderPlanner reminders) {
+        this.memo = memo;
+        this.reminders = reminders;
+    }
+
+    /**
+     * Loads a batch's bids in one query and notes, until they are remembered, which of them are not
+     * known, so that {@link #known} and {@link #remember} need not ask for each.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void load(Collection<UUID> bidIds) {
+        if (bidIds.isEmpty()) {
+            return;
+        }
+        Map<UUID, Boolean> absent = absent();
+        bidIds.forEach(id -> absent.put(id, true));
+        @SuppressWarnings("unchecked")
+        List<KnownBid> known = getEntityManager()
+                .createNativeQuery("SELECT * FROM known_bid WHERE bid_id = ANY (:ids)", KnownBid.class)
+                .setParameter("ids", bidIds.toArray(UUID[]::new))
+                .getResultList();
+        known.forEach(bid -> absent.remove(bid.bidId));
+    }
+
+    /** The bid, or {@code null} if this service never heard of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public KnownBid known(UUID bidId) {
+        return absent().containsKey(bidId) ? null : findById(bidId);
+    }
+
+    private Map<UUID, Boolean> absent() {
+        return memo.map("bids-not-known");
+    }
 
     /** The organisations with at least one draft in a round. */
     public List<String> organisationsWithDrafts(UUID roundId) {
@@ -38,11 +80,12 @@ public class KnownBidRepository implements PanacheRepositoryBase<KnownBid, UUID>
     @Transactional(Transactional.TxType.MANDATORY)
     public KnownBid remember(UUID bidId, UUID roundId, String organisationId, String title, BidStatus status,
             Instant at) {
-        KnownBid bid = findById(bidId);
+        KnownBid bid = known(bidId);
         boolean known = bid != null;
         if (!known) {
             bid = new KnownBid();
             bid.bidId = bidId;
+            absent().remove(bidId);
         }
         bid.roundId = roundId;
         bid.organisationId = organisationId;
@@ -51,10 +94,12 @@ public class KnownBidRepository implements PanacheRepositoryBase<KnownBid, UUID>
         }
         bid.status = status;
         bid.updatedAt = at;
+        if (status == BidStatus.DRAFT) {
+            reminders.concerns(roundId, organisationId);
+        }
         if (!known) {
             persist(bid);
         }
-        flush();
         return bid;
     }
 }

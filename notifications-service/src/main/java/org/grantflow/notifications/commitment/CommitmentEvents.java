@@ -89,7 +89,7 @@ public class CommitmentEvents implements EventHandler {
 
     /** What the read model knows of the bid, with fallbacks for a bid it never heard of. */
     private Context context(UUID bidId, String organisationId) {
-        KnownBid bid = bids.findById(bidId);
+        KnownBid bid = bids.known(bidId);
         KnownRound round = bid == null ? null : rounds.findById(bid.roundId);
         String organisation = organisationId != null ? organisationId : bid == null ? null : bid.organisationId;
         return new Context(bid == null || bid.title == null ? "bid " + bidId : bid.title,

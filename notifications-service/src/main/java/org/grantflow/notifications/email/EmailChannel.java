@@ -1,5 +1,6 @@
 package org.grantflow.notifications.email;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,11 @@ public class EmailChannel implements DeliveryChannel {
         this.config = config;
         this.contacts = contacts;
         this.deliveries = deliveries;
+    }
+
+    @Override
+    public void prepareFor(Collection<String> organisationIds) {
+        contacts.load(organisationIds);
     }
 
     @Override

@@ -56,8 +56,11 @@ public class EmailDispatcher {
         int attempted = 0;
         List<Email> emails;
         do {
-            emails = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Channel.EMAIL).stream()
-                    .map(this::email).toList());
+            emails = QuarkusTransaction.requiringNew().call(() -> {
+                List<Delivery> due = deliveries.claimDue(Channel.EMAIL);
+                notifications.load(due.stream().map(d -> d.notificationId).toList());
+                return due.stream().map(this::email).toList();
+            });
             List<UUID> sent = new ArrayList<>();
             for (Email email : emails) {
                 try {

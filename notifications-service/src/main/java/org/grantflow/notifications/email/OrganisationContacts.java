@@ -2,49 +2,88 @@ package org.grantflow.notifications.email;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.grantflow.notifications.TransactionMemo;
+
 /**
  * The email addresses of applicant organisations, learnt from the bid events that carry them
- * ({@code contactEmails}); the latest event wins.
+ * ({@code contactEmails}); the latest event wins. What a transaction read or wrote of an
+ * organisation's addresses it reads again from memory.
  */
 @ApplicationScoped
 public class OrganisationContacts {
 
+    private static final String KNOWN = "organisation-contacts";
+
     private final EntityManager em;
     private final Clock clock;
+    private final TransactionMemo memo;
 
-    OrganisationContacts(EntityManager em, Clock clock) {
+    OrganisationContacts(EntityManager em, Clock clock, TransactionMemo memo) {
         this.em = em;
         this.clock = clock;
+        this.memo = memo;
     }
 
-    /** Remembers an organisation's addresses; an empty list changes nothing. */
+    /**
+     * Remembers an organisation's addresses; an empty list changes nothing. They are written with the
+     * transaction's other rows, in one batch, when it flushes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String organisationId, List<String> emails) {
         if (emails.isEmpty()) {
             return;
         }
-        em.createNativeQuery("""
-                INSERT INTO organisation_contact (organisation_id, emails, updated_at) VALUES (:org, :emails, :at)
-                ON CONFLICT (organisation_id) DO UPDATE SET emails = EXCLUDED.emails, updated_at = EXCLUDED.updated_at""")
-                .setParameter("org", organisationId)
-                .setParameter("emails", String.join(",", emails))
-                .setParameter("at", clock.instant())
-                .executeUpdate();
+        Map<String, OrganisationContact> written = memo.map("organisation-contacts-written");
+        OrganisationContact contact = written.get(organisationId);
+        boolean managed = contact != null && em.contains(contact);
+        if (!managed) {
+            contact = new OrganisationContact();
+            contact.organisationId = organisationId;
+            written.put(organisationId, contact);
+        }
+        contact.emails = String.join(",", emails);
+        contact.updatedAt = clock.instant();
+        if (!managed) {
+            em.persist(contact);
+        }
+        memo.map(KNOWN).put(organisationId, addresses(contact.emails));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> emails(String organisationId) {
-        List<?> rows = em.createNativeQuery("SELECT emails FROM organisation_contact WHERE organisation_id = :org")
-                .setParameter("org", organisationId)
+        return memo.get(KNOWN, organisationId, List.of(), this::read);
+    }
+
+    /** Reads the addresses of organisations in one query, for the rest of the transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void load(Collection<String> organisationIds) {
+        memo.lookUp(KNOWN, organisationIds, List.of(), this::read);
+    }
+
+    private Map<String, List<String>> read(List<String> organisationIds) {
+        List<?> rows = em.createNativeQuery(
+                "SELECT organisation_id, emails FROM organisation_contact WHERE organisation_id = ANY (:orgs)",
+                Object[].class)
+                .setParameter("orgs", organisationIds.toArray(String[]::new))
                 .getResultList();
-        return rows.isEmpty() ? List.of()
-                : Arrays.stream(rows.get(0).toString().split(",")).map(String::strip).filter(e -> !e.isEmpty())
-                        .toList();
+        Map<String, List<String>> emails = new HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            emails.put((String) columns[0], addresses((String) columns[1]));
+        }
+        return emails;
+    }
+
+    private static List<String> addresses(String joined) {
+        return Arrays.stream(joined.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList();
     }
 }

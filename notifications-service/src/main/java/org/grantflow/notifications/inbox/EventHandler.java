@@ -1,5 +1,6 @@
 package org.grantflow.notifications.inbox;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,4 +17,13 @@ public interface EventHandler {
      *         stays recorded and is skipped, since no retry can make it readable
      */
     void handle(IncomingEvent event);
+
+    /**
+     * Called once per batch, in its transaction, before any of its events is handled, with the
+     * batch's new events of this handler's types in order: the moment to take the batch's locks and
+     * to look up what its events will need in one query each rather than one per event. It must not
+     * change what handling the events does, and must skip unreadable events (handling reports them).
+     */
+    default void prepare(List<IncomingEvent> events) {
+    }
 }

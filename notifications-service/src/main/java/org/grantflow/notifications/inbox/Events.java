@@ -1,6 +1,8 @@
 package org.grantflow.notifications.inbox;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,18 +39,35 @@ public class Events {
     @Transactional
     public void applyAll(List<IncomingEvent> events) {
         Set<UUID> first = inbox.firstDeliveries(events);
-        int applied = 0;
+        List<IncomingEvent> fresh = new ArrayList<>(first.size());
         for (IncomingEvent event : events) {
-            if (!first.remove(event.id())) {
+            if (first.remove(event.id())) {
+                fresh.add(event);
+            } else {
                 LOG.debugf("Event %s already processed", event.id());
-                continue;
             }
+        }
+        prepare(fresh);
+        int applied = 0;
+        for (IncomingEvent event : fresh) {
             handle(event);
             if (++applied % CLEAR_EVERY == 0) {
                 em.flush();
                 em.clear();
             }
         }
+    }
+
+    /** Lets each handler prepare for its events of the batch, in the order their types first appear. */
+    private void prepare(List<IncomingEvent> events) {
+        Map<EventHandler, List<IncomingEvent>> byHandler = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            EventHandler handler = handlers.get(event.type());
+            if (handler != null) {
+                byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(event);
+            }
+        }
+        byHandler.forEach(EventHandler::prepare);
     }
 
     private void handle(IncomingEvent event) {

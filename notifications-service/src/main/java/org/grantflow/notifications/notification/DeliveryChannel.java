@@ -1,5 +1,7 @@
 package org.grantflow.notifications.notification;
 
+import java.util.Collection;
+
 /**
  * A way of delivering notifications to their recipients (webhook, email). A channel only schedules
  * a delivery in the transaction that records the notification; a dispatcher delivers it later, so
@@ -13,4 +15,11 @@ public interface DeliveryChannel {
      * @return whether a delivery was scheduled
      */
     boolean schedule(Notification notification);
+
+    /**
+     * Looks up, in one query, what scheduling deliveries to these organisations in the current
+     * transaction will need, so that {@link #schedule} need not ask for each notification.
+     */
+    default void prepareFor(Collection<String> organisationIds) {
+    }
 }

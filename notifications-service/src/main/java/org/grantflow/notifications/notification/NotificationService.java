@@ -1,6 +1,7 @@
 package org.grantflow.notifications.notification;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +69,17 @@ public class NotificationService {
             }
         }
         return notification;
+    }
+
+    /**
+     * Prepares, in the current transaction, for notifications to these organisations: each channel
+     * looks up what it will need for them in one query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepareFor(Collection<String> organisationIds) {
+        if (!organisationIds.isEmpty()) {
+            channels().forEach(channel -> channel.prepareFor(organisationIds));
+        }
     }
 
     private List<DeliveryChannel> channels() {

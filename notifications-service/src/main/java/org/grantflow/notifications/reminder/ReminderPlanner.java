@@ -6,8 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.grantflow.notifications.TransactionMemo;
 import org.grantflow.notifications.award.Awards;
 import org.grantflow.notifications.award.KnownAward;
 import org.grantflow.notifications.bid.BidStatus;
@@ -43,14 +49,16 @@ public class ReminderPlanner {
     private final Awards awards;
     private final ReminderConfig config;
     private final Clock clock;
+    private final TransactionMemo memo;
 
     ReminderPlanner(EntityManager em, KnownRoundRepository rounds, Awards awards, ReminderConfig config,
-            Clock clock) {
+            Clock clock, TransactionMemo memo) {
         this.em = em;
         this.rounds = rounds;
         this.awards = awards;
         this.config = config;
         this.clock = clock;
+        this.memo = memo;
     }
 
     /**
@@ -61,10 +69,67 @@ public class ReminderPlanner {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(UUID roundFundOrBid) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
-                .setParameter("key",
-                        roundFundOrBid.getMostSignificantBits() ^ roundFundOrBid.getLeastSignificantBits())
-                .getSingleResult();
+        lock(List.of(roundFundOrBid));
+    }
+
+    /**
+     * Takes the locks of several rounds, funds or bids in one statement, in the order of their keys
+     * (so that two transactions taking theirs this way never wait for each other). A lock this
+     * transaction already holds is not asked for again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Collection<UUID> roundsFundsOrBids) {
+        Map<Long, Boolean> held = memo.map("advisory-locks");
+        List<Long> keys = roundsFundsOrBids.stream().map(id -> id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .filter(key -> !held.containsKey(key)).distinct().sorted().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        StringJoiner values = new StringJoiner(", ");
+        for (int i = 0; i < keys.size(); i++) {
+            values.add("(CAST(:key" + i + " AS BIGINT))");
+        }
+        Query lock = em.createNativeQuery("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM (VALUES "
+                + values + ") AS v (k) ORDER BY k) AS sorted");
+        for (int i = 0; i < keys.size(); i++) {
+            lock.setParameter("key" + i, keys.get(i));
+        }
+        lock.getSingleResult();
+        keys.forEach(key -> held.put(key, true));
+    }
+
+    /**
+     * Locks rounds and notes, for the rest of the transaction, every organisation that planning their
+     * closing reminders could concern: those with a draft in the round, those subscribed to its fund
+     * and those with a closing reminder scheduled. Planning a round for any other organisation would
+     * change nothing, so {@link #planRound(UUID, String)} skips it. No other transaction can add one
+     * while the lock is held (drafts, subscriptions and closing reminders of a round change only under
+     * its lock); in this one, the read model of bids reports new drafts ({@link #concerns}) and this
+     * planner adds those it schedules reminders for.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockRounds(Collection<UUID> roundIds) {
+        lock(roundIds);
+        Map<UUID, Set<String>> concerned = memo.map("round-planning");
+        List<UUID> unknown = roundIds.stream().filter(id -> !concerned.containsKey(id)).distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknown.forEach(id -> concerned.put(id, new HashSet<>()));
+        List<?> rows = em.createNativeQuery("""
+                SELECT round_id, organisation_id FROM known_bid WHERE round_id = ANY (:rounds) AND status = 'DRAFT'
+                UNION
+                SELECT r.round_id, s.organisation_id FROM known_round r JOIN fund_subscription s ON s.fund_id = r.fund_id
+                WHERE r.round_id = ANY (:rounds)
+                UNION
+                SELECT round_id, recipient FROM reminder
+                WHERE round_id = ANY (:rounds) AND kind = 'ROUND_CLOSING' AND status = 'SCHEDULED'""", Object[].class)
+                .setParameter("rounds", unknown.toArray(UUID[]::new))
+                .getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            concerned.get((UUID) columns[0]).add((String) columns[1]);
+        }
     }
 
     /** Plans a round's closing reminders for every organisation. */
@@ -79,6 +144,9 @@ public class ReminderPlanner {
         KnownRound round = rounds.findById(roundId);
         if (round == null || round.closedAt != null) {
             return; // planned when the round's own event arrives; nothing to plan once it closed
+        }
+        if (organisationId != null && unconcerned(roundId, organisationId)) {
+            return;
         }
         List<String> recipients = recipients(round, organisationId);
         List<Instant> closingDates = recipients.isEmpty() ? List.of() : rounds.closingDates(roundId);
@@ -110,6 +178,23 @@ public class ReminderPlanner {
             lock(round.roundId);
             planRound(round.roundId, organisationId);
         }
+    }
+
+    /**
+     * Notes that planning the round's closing reminders concerns the organisation from now on (it has
+     * a draft in the round); called by whatever records a draft.
+     */
+    public void concerns(UUID roundId, String organisationId) {
+        Set<String> concerned = memo.<UUID, Set<String>>map("round-planning").get(roundId);
+        if (concerned != null) {
+            concerned.add(organisationId);
+        }
+    }
+
+    /** Whether the organisation is known, since {@link #lockRounds}, to have nothing to plan in the round. */
+    private boolean unconcerned(UUID roundId, String organisationId) {
+        Set<String> concerned = memo.<UUID, Set<String>>map("round-planning").get(roundId);
+        return concerned != null && !concerned.contains(organisationId);
     }
 
     /** A closed round sends no more reminders. */
@@ -214,6 +299,9 @@ public class ReminderPlanner {
     /** Inserts the reminder, or schedules a cancelled one again; a sent or missed one stays as it is. */
     private void schedule(String occasion, String recipient, ReminderKind kind, UUID roundId, UUID bidId,
             Instant due) {
+        if (kind == ReminderKind.ROUND_CLOSING) {
+            concerns(roundId, recipient);
+        }
         Query insert = em.createNativeQuery("""
                 INSERT INTO reminder (id, occasion, recipient, kind, round_id, bid_id, due_at, status)
                 VALUES (:id, :occasion, :recipient, :kind, %s, %s, :due, 'SCHEDULED')

@@ -25,14 +25,16 @@ public final class Formats {
     private static final DateTimeFormatter UK_DEADLINE = DateTimeFormatter
             .ofPattern("HH:mm 'on' EEEE d MMMM yyyy", Locale.UK).withZone(UK);
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    /** NumberFormat is not thread-safe, and costly to make: one per thread. */
+    private static final ThreadLocal<NumberFormat> POUNDS = ThreadLocal
+            .withInitial(() -> NumberFormat.getCurrencyInstance(Locale.UK));
 
     private Formats() {
     }
 
     /** For example "£12,000.00". */
     public static String pounds(BigDecimal amount) {
-        // NumberFormat is not thread-safe: one per use.
-        return NumberFormat.getCurrencyInstance(Locale.UK).format(amount);
+        return POUNDS.get().format(amount);
     }
 
     /** For example "Thursday 17 November 2016 at 15:42". */

@@ -1,5 +1,6 @@
 package org.grantflow.notifications.webhook;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,16 @@ public class WebhookChannel implements DeliveryChannel {
     }
 
     @Override
+    public void prepareFor(Collection<String> organisationIds) {
+        webhooks.load(organisationIds);
+    }
+
+    @Override
     public boolean schedule(Notification notification) {
         if (notification.audience != Audience.APPLICANT) {
             return false;
         }
-        Optional<Webhook> webhook = webhooks.forOrganisation(notification.organisationId);
+        Optional<Webhook> webhook = webhooks.registeredBy(notification.organisationId);
         webhook.ifPresent(w -> deliveries.schedule(notification, Channel.WEBHOOK, w.url));
         return webhook.isPresent();
     }

@@ -71,8 +71,12 @@ public class WebhookDispatcher {
         int attempted = 0;
         List<Call> calls;
         do {
-            calls = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(Channel.WEBHOOK).stream()
-                    .map(this::call).toList());
+            calls = QuarkusTransaction.requiringNew().call(() -> {
+                List<Delivery> due = deliveries.claimDue(Channel.WEBHOOK);
+                notifications.load(due.stream().map(d -> d.notificationId).toList());
+                webhooks.load(due.stream().map(d -> d.organisationId).toList());
+                return due.stream().map(this::call).toList();
+            });
             List<CompletableFuture<Outcome>> sends = calls.stream().map(this::send).toList();
             List<UUID> sent = new ArrayList<>();
             for (CompletableFuture<Outcome> send : sends) {
@@ -92,7 +96,7 @@ public class WebhookDispatcher {
 
     /** What to send for a claimed delivery, read in the claiming transaction. */
     private Call call(Delivery delivery) {
-        Optional<Webhook> webhook = webhooks.forOrganisation(delivery.organisationId);
+        Optional<Webhook> webhook = webhooks.registeredBy(delivery.organisationId);
         if (webhook.isEmpty()) {
             return Call.failing(delivery.id, "No webhook is registered for " + delivery.organisationId);
         }
