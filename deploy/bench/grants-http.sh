@@ -4,12 +4,16 @@
 #   2. POST /api/v1/bids                           a draft: validation, insert, history row, outbox event
 #   3. POST /api/v1/bids/{id}/submit               submission: every rule, status change, history row,
 #                                                   outbox event; each draft of step 2 submitted once
+# Each step first runs unreported for the warm-up (the JIT compiles the hot paths), then measured.
+# Each measured step also reports the CPU time per request of grants-service and of its PostgreSQL
+# backends, so that figures taken on a busy machine can still be compared.
 # Start the system first (deploy/grantflow up), then:
-#   deploy/bench/grants-http.sh [seconds] [connections]
+#   deploy/bench/grants-http.sh [seconds] [connections] [warm-up seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-30}"
 connections="${2:-32}"
+warmup="${3:-10}"
 grants="${GRANTFLOW_GRANTS_URL:-http://127.0.0.1:8081}"
 funds="${GRANTFLOW_FUNDS_URL:-http://127.0.0.1:8082}"
 command -v wrk >/dev/null || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
@@ -102,17 +106,55 @@ end
 $report
 LUA
 
+# CPU time (ms) so far of grants-service's JVM and of PostgreSQL's backends for the grants database.
+port="${grants##*:}"
+service=$(ss -Hltnp "sport = :${port%%/*}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+cpu_ms() {
+  local ticks=0 pid
+  for pid in "$@"; do
+    [[ -r "/proc/$pid/stat" ]] && ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+backends() { pgrep -f 'postgres: .* grants ' || true; }
+# Runs wrk, prints its line and the CPU each request cost.
+measure() {
+  local before_service before_pg line requests
+  before_service=$(cpu_ms $service)
+  before_pg=$(cpu_ms $(backends))
+  line=$(wrk -t2 -c"$connections" "$@" | tail -1)
+  echo "$line"
+  requests=$(sed -E 's/^requests ([0-9]+),.*/\1/' <<<"$line")
+  if [[ -n "$service" && "$requests" -gt 0 ]]; then
+    awk -v s=$(( $(cpu_ms $service) - before_service )) -v p=$(( $(cpu_ms $(backends)) - before_pg )) -v n="$requests" \
+      'BEGIN { printf "cpu per request: grants-service %.2f ms, PostgreSQL %.2f ms\n", s / n, p / n }'
+  fi
+}
+submitted_in_round() {
+  curl -sf "$grants/api/v1/bids?roundId=$round&status=SUBMITTED&size=1" -H "Authorization: Bearer $assessor" | jq .total
+}
+half=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
+
+if [[ "$warmup" -gt 0 ]]; then
+  echo "warming up, ${warmup}s per step"
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/check.lua" "$grants/api/v1/rounds/$round/eligibility-check" >/dev/null
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/draft.lua" "$grants/api/v1/bids" >/dev/null
+  wrk -t2 -c"$connections" -d"$(( warmup / 2 > 0 ? warmup / 2 : 1 ))s" -s "$work/submit.lua" "$grants" >/dev/null
+  rm -f "$work"/ids-*
+fi
+
 echo "grants-service at $grants; round $round; ${connections} connections; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== eligibility check, ${seconds}s"
-wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/check.lua" "$grants/api/v1/rounds/$round/eligibility-check" | tail -1
+measure -d"${seconds}s" -s "$work/check.lua" "$grants/api/v1/rounds/$round/eligibility-check"
 echo "== draft creation, ${seconds}s"
-wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/draft.lua" "$grants/api/v1/bids" | tail -1
+measure -d"${seconds}s" -s "$work/draft.lua" "$grants/api/v1/bids"
 drafts=$(cat "$work"/ids-* | wc -l)
-half=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
+before=$(submitted_in_round)
 echo "== submission, ${half}s, each of the $drafts drafts at most once"
-wrk -t2 -c"$connections" -d"${half}s" -s "$work/submit.lua" "$grants" | tail -1
-submitted=$(curl -sf "$grants/api/v1/bids?roundId=$round&status=SUBMITTED&size=1" -H "Authorization: Bearer $assessor" | jq .total)
+measure -d"${half}s" -s "$work/submit.lua" "$grants"
+submitted=$(( $(submitted_in_round) - before ))
 echo "submitted: $submitted of $drafts drafts, $(( submitted / half ))/s"
 if [[ "$submitted" -ge "$drafts" ]]; then
   echo "bench: every draft was submitted before the time was up, so the figures include reads; run longer" >&2
 fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

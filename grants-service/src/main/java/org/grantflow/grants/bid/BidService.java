@@ -18,7 +18,6 @@ import org.grantflow.grants.api.Page;
 import org.grantflow.grants.eligibility.Applicant;
 import org.grantflow.grants.eligibility.DeadlineRule;
 import org.grantflow.grants.idempotency.IdempotentRequests;
-import org.grantflow.grants.organisation.Organisation;
 import org.grantflow.grants.organisation.OrganisationService;
 import org.grantflow.grants.outbox.OutboxWriter;
 import org.grantflow.grants.problem.DomainException;
@@ -42,6 +41,7 @@ public class BidService {
     private static final String DEADLINE = "DEADLINE";
 
     private final BidRepository bids;
+    private final BidSubmissions submissions;
     private final BidHistory history;
     private final OutboxWriter outbox;
     private final IdempotentRequests idempotency;
@@ -49,8 +49,9 @@ public class BidService {
     private final RoundService roundTerms;
     private final Clock clock;
 
-    BidService(BidRepository bids, BidHistory history, OutboxWriter outbox,
+    BidService(BidRepository bids, BidSubmissions submissions, BidHistory history, OutboxWriter outbox,
             IdempotentRequests idempotency, OrganisationService organisations, RoundService roundTerms, Clock clock) {
+        this.submissions = submissions;
         this.organisations = organisations;
         this.roundTerms = roundTerms;
         this.bids = bids;
@@ -92,39 +93,39 @@ public class BidService {
 
     /**
      * Submits a draft. A late bid is refused and stays a draft; a bid that breaks any other rule is
-     * kept as {@code INELIGIBLE} with every reason, and the caller answers 422.
+     * kept as {@code INELIGIBLE} with every reason, and the caller answers 422. The bid is locked
+     * first, so that of two submissions at once the second finds it no longer a draft.
      */
     @Transactional
     public BidView submit(UUID id, Caller partner) {
-        Bid bid = visibleBid(id, partner);
+        BidSubmissions.Draft draft = submissions.lock(id).filter(d -> partner.maySee(d.bid().organisationId))
+                .orElseThrow(() -> DomainException.notFound("bid", id));
+        Bid bid = draft.bid();
         if (bid.status != BidStatus.DRAFT) {
             throw DomainException.conflict("bid-not-draft", "Only a draft can be submitted",
                     "The bid is " + bid.status + ", not DRAFT");
         }
-        RoundTerms round = roundTerms.current(bid.roundId).orElseThrow();
+        RoundTerms round = roundTerms.current(bid.roundId, draft.roundStatus());
         Instant now = clock.instant();
-        List<Violation> violations = round.eligibility().evaluate(bid.application(applicant(bid.organisationId),
-                now));
+        List<Violation> violations = round.eligibility().evaluate(bid.application(draft.applicant(), now));
         if (!round.acceptsBidsAt(now) || violations.stream().anyMatch(v -> v.code().equals(DEADLINE))) {
             throw roundClosed(violations.isEmpty() ? List.of(deadline(round, now, "submittedAt")) : violations);
         }
         bid.submittedAt = now;
         if (!violations.isEmpty()) {
             bid.eligibilityViolations = new ArrayList<>(violations);
-            history.move(bid, BidStatus.INELIGIBLE, partner.name(), now, violations.size()
+            submissions.move(bid, BidStatus.INELIGIBLE, partner.name(), violations.size()
                     + " eligibility rule(s) failed: " + String.join(" ", violations.stream().map(Violation::message)
-                            .toList()));
-            Contact contact = contact(bid.organisationId);
-            outbox.write(TOPIC, INELIGIBLE, bid.id, new BidIneligible(bid.id, round.id(), round.name(), round.fundId(),
-                    bid.organisationId, contact.name(), contact.emails(), bid.title, bid.amountRequested, violations,
-                    now, partner.name()));
+                            .toList()),
+                    outbox.event(TOPIC, INELIGIBLE, bid.id, new BidIneligible(bid.id, round.id(), round.name(),
+                            round.fundId(), bid.organisationId, draft.organisationName(), draft.contactEmails(),
+                            bid.title, bid.amountRequested, violations, now, partner.name())));
             return BidView.of(bid);
         }
-        history.move(bid, BidStatus.SUBMITTED, partner.name(), now, null);
-        Contact contact = contact(bid.organisationId);
-        outbox.write(TOPIC, SUBMITTED, bid.id, new BidSubmitted(bid.id, round.id(), round.name(), round.fundId(),
-                bid.organisationId, contact.name(), contact.emails(), bid.title, bid.amountRequested,
-                bid.totalProjectCost, now, partner.name()));
+        submissions.move(bid, BidStatus.SUBMITTED, partner.name(), null,
+                outbox.event(TOPIC, SUBMITTED, bid.id, new BidSubmitted(bid.id, round.id(), round.name(),
+                        round.fundId(), bid.organisationId, draft.organisationName(), draft.contactEmails(), bid.title,
+                        bid.amountRequested, bid.totalProjectCost, now, partner.name())));
         return BidView.of(bid);
     }
 
@@ -211,12 +212,6 @@ public class BidService {
     private Bid visibleBid(UUID id, Caller caller) {
         return bids.findByIdOptional(id).filter(b -> caller.maySee(b.organisationId))
                 .orElseThrow(() -> DomainException.notFound("bid", id));
-    }
-
-    /** The organisation as the rules see it; one not registered has no type and no memberships. */
-    private Applicant applicant(String organisationId) {
-        return organisations.find(organisationId).map(Organisation::applicant)
-                .orElseGet(() -> Applicant.unregistered(organisationId));
     }
 
     /** Who to tell about a bid: the organisation's name and contact emails, when registered. */

@@ -10,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One change of a bid's status: the audit trail. Written by the service on every transition, never changed. */
@@ -18,9 +17,9 @@ import jakarta.persistence.Table;
 @Table(name = "bid_status_change")
 public class BidStatusChange {
 
+    /** From the column's default, which {@link BidSubmissions} relies on too when it records a submission. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bid_status_change_seq")
-    @SequenceGenerator(name = "bid_status_change_seq", sequenceName = "bid_status_change_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "bid_id", nullable = false)

@@ -38,6 +38,14 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(String topic, String type, UUID subject, Object data) {
+        em.persist(event(topic, type, subject, data));
+    }
+
+    /**
+     * The event {@link #write} would record, for a caller that inserts it with its own statement in
+     * the same transaction.
+     */
+    public OutboxEvent event(String topic, String type, UUID subject, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
@@ -58,6 +66,6 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise event " + type, e);
         }
-        em.persist(event);
+        return event;
     }
 }

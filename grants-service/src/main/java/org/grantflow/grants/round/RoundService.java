@@ -177,15 +177,18 @@ public class RoundService {
     public Optional<RoundTerms> current(UUID id) {
         Optional<Round.Status> status = em.createQuery("SELECT r.status FROM Round r WHERE r.id = :id",
                 Round.Status.class).setParameter("id", id).getResultStream().findFirst();
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
+        return status.map(s -> current(id, s));
+    }
+
+    /** The round's terms for a status just read from the database, from the cache unless the status has changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RoundTerms current(UUID id, Round.Status status) {
         RoundTerms round = terms.get(id, this::load);
-        if (round.status() != status.get()) {
+        if (round.status() != status) {
             terms.evict(id);
             round = terms.get(id, this::load);
         }
-        return Optional.of(round);
+        return round;
     }
 
     private RoundTerms load(UUID id) {

@@ -10,11 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grantflow.grants.Fixtures;
@@ -24,6 +32,7 @@ import org.grantflow.infra.testing.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -33,6 +42,8 @@ class BidResourceTest {
     Fixtures fixtures;
     @Inject
     MutableClock clock;
+    @Inject
+    EntityManager em;
 
     private String round;
 
@@ -89,6 +100,34 @@ class BidResourceTest {
         asPartner(org).post("/api/v1/bids/" + id + "/submit").then().statusCode(200);
         asPartner(org).post("/api/v1/bids/" + id + "/submit").then().statusCode(409)
                 .body("type", equalTo("https://grantflow.example/problems/bid-not-draft"));
+    }
+
+    @Test
+    void takesADraftSubmittedManyTimesAtOnceExactlyOnce() throws Exception {
+        String org = "district-" + UUID.randomUUID();
+        String id = draft(org, "5000.00").then().statusCode(201).extract().path("id");
+
+        List<Callable<Integer>> clicks = Collections.nCopies(8,
+                () -> asPartner(org).post("/api/v1/bids/" + id + "/submit").then().extract().statusCode());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> answers = new ArrayList<>();
+        try {
+            for (Future<Integer> answer : pool.invokeAll(clicks)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(1, Collections.frequency(answers, 200), "answers: " + answers);
+        assertEquals(7, Collections.frequency(answers, 409), "answers: " + answers);
+        asPartner(org).get("/api/v1/bids/" + id).then().header("ETag", "\"1\"").body("status", equalTo("SUBMITTED"));
+        asPartner(org).get("/api/v1/bids/" + id + "/history").then()
+                .body("to", contains("DRAFT", "SUBMITTED"));
+        long events = QuarkusTransaction.requiringNew().call(() -> (Long) em.createQuery(
+                "SELECT count(e) FROM OutboxEvent e WHERE e.messageKey = :bid AND e.type = :type")
+                .setParameter("bid", id).setParameter("type", "grantflow.bid.submitted.v1").getSingleResult());
+        assertEquals(1, events);
     }
 
     @Test
