@@ -143,6 +143,13 @@ if [[ "$warmup" -gt 0 ]]; then
   rm -f "$work"/ids-*
 fi
 
+# Tables churned by earlier runs are vacuumed first where psql can reach the database (this machine's
+# PostgreSQL runs with autovacuum off, so dead rows of earlier runs would otherwise pile up).
+if command -v psql >/dev/null && psql -h "${GRANTFLOW_PG_HOST:-127.0.0.1}" -p "${GRANTFLOW_PG_PORT:-5432}" \
+    -U "${GRANTFLOW_PG_USER:-postgres}" -d grants -qc 'VACUUM ANALYZE' 2>/dev/null; then
+  echo "vacuumed the grants database"
+fi
+
 echo "grants-service at $grants; round $round; ${connections} connections; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== eligibility check, ${seconds}s"
 measure -d"${seconds}s" -s "$work/check.lua" "$grants/api/v1/rounds/$round/eligibility-check"

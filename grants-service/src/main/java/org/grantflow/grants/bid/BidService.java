@@ -42,6 +42,7 @@ public class BidService {
 
     private final BidRepository bids;
     private final BidSubmissions submissions;
+    private final SubmissionQueue queue;
     private final BidHistory history;
     private final OutboxWriter outbox;
     private final IdempotentRequests idempotency;
@@ -49,9 +50,11 @@ public class BidService {
     private final RoundService roundTerms;
     private final Clock clock;
 
-    BidService(BidRepository bids, BidSubmissions submissions, BidHistory history, OutboxWriter outbox,
-            IdempotentRequests idempotency, OrganisationService organisations, RoundService roundTerms, Clock clock) {
+    BidService(BidRepository bids, BidSubmissions submissions, SubmissionQueue queue, BidHistory history,
+            OutboxWriter outbox, IdempotentRequests idempotency, OrganisationService organisations,
+            RoundService roundTerms, Clock clock) {
         this.submissions = submissions;
+        this.queue = queue;
         this.organisations = organisations;
         this.roundTerms = roundTerms;
         this.bids = bids;
@@ -93,14 +96,23 @@ public class BidService {
 
     /**
      * Submits a draft. A late bid is refused and stays a draft; a bid that breaks any other rule is
-     * kept as {@code INELIGIBLE} with every reason, and the caller answers 422. The bid is locked
-     * first, so that of two submissions at once the second finds it no longer a draft.
+     * kept as {@code INELIGIBLE} with every reason, and the caller answers 422. Submissions arriving
+     * together are written in one transaction ({@link SubmissionQueue}), each decided on its own with
+     * its bid locked, so that of two submissions of one bid the second finds it no longer a draft.
      */
-    @Transactional
     public BidView submit(UUID id, Caller partner) {
-        BidSubmissions.Draft draft = submissions.lock(id).filter(d -> partner.maySee(d.bid().organisationId))
-                .orElseThrow(() -> DomainException.notFound("bid", id));
+        // The caller belongs to this request; the writer decides on another thread.
+        String who = partner.name();
+        String organisation = partner.isPartner() ? partner.organisationId() : null;
+        return queue.submit(id, draft -> decide(draft, who, organisation));
+    }
+
+    /** What submitting the locked draft now means for it; a refusal is thrown. */
+    BidSubmissions.Move decide(BidSubmissions.Draft draft, String who, String organisation) {
         Bid bid = draft.bid();
+        if (organisation != null && !organisation.equals(bid.organisationId)) {
+            throw DomainException.notFound("bid", bid.id);
+        }
         if (bid.status != BidStatus.DRAFT) {
             throw DomainException.conflict("bid-not-draft", "Only a draft can be submitted",
                     "The bid is " + bid.status + ", not DRAFT");
@@ -114,19 +126,17 @@ public class BidService {
         bid.submittedAt = now;
         if (!violations.isEmpty()) {
             bid.eligibilityViolations = new ArrayList<>(violations);
-            submissions.move(bid, BidStatus.INELIGIBLE, partner.name(), violations.size()
+            return submissions.move(bid, BidStatus.INELIGIBLE, who, violations.size()
                     + " eligibility rule(s) failed: " + String.join(" ", violations.stream().map(Violation::message)
                             .toList()),
                     outbox.event(TOPIC, INELIGIBLE, bid.id, new BidIneligible(bid.id, round.id(), round.name(),
                             round.fundId(), bid.organisationId, draft.organisationName(), draft.contactEmails(),
-                            bid.title, bid.amountRequested, violations, now, partner.name())));
-            return BidView.of(bid);
+                            bid.title, bid.amountRequested, violations, now, who)));
         }
-        submissions.move(bid, BidStatus.SUBMITTED, partner.name(), null,
+        return submissions.move(bid, BidStatus.SUBMITTED, who, null,
                 outbox.event(TOPIC, SUBMITTED, bid.id, new BidSubmitted(bid.id, round.id(), round.name(),
                         round.fundId(), bid.organisationId, draft.organisationName(), draft.contactEmails(), bid.title,
-                        bid.amountRequested, bid.totalProjectCost, now, partner.name())));
-        return BidView.of(bid);
+                        bid.amountRequested, bid.totalProjectCost, now, who)));
     }
 
     /**

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,11 +36,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The submission of a bid in two statements on the transaction's connection: one that locks the bid
- * and reads with it everything the rules and the event need, and one that moves it, records the move
- * and writes the event. Submission is the busiest write of the service; through the entity manager
- * it took a dozen statements (loading, dirty-checking the JSON documents, flushing before each query).
- * Every other change of a bid goes through {@link BidHistory} and the entity.
+ * Submissions in plain SQL on the transaction's connection: one statement locks a group of bids and
+ * reads with them everything the rules and the events need; one batch (a single round trip) moves
+ * them, records each move and writes each event. Submission is the busiest write of the service;
+ * through the entity manager it took a dozen statements per bid (loading, dirty-checking the JSON
+ * documents, flushing before each query). Every other change of a bid goes through
+ * {@link BidHistory} and the entity.
  */
 @ApplicationScoped
 public class BidSubmissions {
@@ -68,7 +71,8 @@ public class BidSubmissions {
             FROM bid b
             JOIN round r ON r.id = b.round_id
             LEFT JOIN organisation o ON o.id = b.organisation_id
-            WHERE b.id = ?
+            WHERE b.id = ANY (?)
+            ORDER BY b.id
             FOR UPDATE OF b""";
 
     private static final String MOVE = """
@@ -99,55 +103,96 @@ public class BidSubmissions {
             List<String> contactEmails) {
     }
 
-    /** Locks the bid for the rest of the transaction and reads it; empty if there is no such bid. */
+    /**
+     * A bid's move to its new status, with who, why and the event that announces it; the bid in
+     * memory already shows it.
+     */
+    public record Move(Bid bid, BidStatus from, String who, String why, OutboxEvent event) {
+    }
+
+    /**
+     * Locks bids for the rest of the transaction, in the order of their ids (so that two groups never
+     * wait for each other), and reads them.
+     *
+     * @return the drafts by bid id; an id with no bid is missing
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Draft> lock(UUID id) {
+    public Map<UUID, Draft> lock(Collection<UUID> ids) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(LOCK)) {
-            select.setObject(1, id);
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            Map<UUID, Draft> drafts = new HashMap<>();
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(draft(row)) : Optional.empty();
+                while (row.next()) {
+                    Draft draft = draft(row);
+                    drafts.put(draft.bid().id, draft);
+                }
             }
+            return drafts;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot lock bid " + id, e);
+            throw new IllegalStateException("Cannot lock bids " + ids, e);
         }
     }
 
     /**
-     * Moves a locked bid to its new status, records the change with who, when and why, and writes the
-     * event, in one statement; stamps {@code submittedAt} and keeps the rules' findings on the bid.
+     * Moves a locked bid to its new status in memory, stamping {@code submittedAt}; {@link #write}
+     * makes it so in the database.
      */
+    public Move move(Bid bid, BidStatus to, String who, String why, OutboxEvent event) {
+        Move move = new Move(bid, bid.status, who, why, event);
+        bid.status = to;
+        bid.version++;
+        return move;
+    }
+
+    /** Writes the moves, their history rows and their events, in one round trip. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void move(Bid bid, BidStatus to, String who, String why, OutboxEvent event) {
+    public void write(List<Move> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement move = connection.prepareStatement(MOVE)) {
-            int p = 0;
-            move.setString(++p, to.name());
-            move.setTimestamp(++p, Timestamp.from(bid.submittedAt));
-            move.setString(++p, COLUMNS.writeValueAsString(bid.eligibilityViolations));
-            move.setObject(++p, bid.id);
-            move.setString(++p, bid.status.name());
-            move.setString(++p, bid.status.name());
-            move.setString(++p, to.name());
-            move.setString(++p, who);
-            move.setTimestamp(++p, Timestamp.from(bid.submittedAt));
-            move.setString(++p, why);
-            move.setObject(++p, event.id);
-            move.setString(++p, event.topic);
-            move.setString(++p, event.messageKey);
-            move.setString(++p, event.type);
-            move.setString(++p, event.envelope);
-            move.setTimestamp(++p, Timestamp.from(event.createdAt));
-            if (move.executeUpdate() != 1) {
-                throw new IllegalStateException("Bid " + bid.id + " was not " + bid.status + " although locked");
+                PreparedStatement write = connection.prepareStatement(MOVE)) {
+            for (Move move : moves) {
+                bind(write, move);
+                write.addBatch();
+            }
+            int[] written = write.executeBatch();
+            for (int i = 0; i < written.length; i++) {
+                if (written[i] != 1) {
+                    Move move = moves.get(i);
+                    throw new IllegalStateException("Bid " + move.bid().id + " was not " + move.from() + " although locked");
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot move bid " + bid.id + " to " + to, e);
+            throw new IllegalStateException("Cannot write " + moves.size() + " submissions", e);
+        }
+    }
+
+    private static void bind(PreparedStatement write, Move move) throws SQLException {
+        Bid bid = move.bid();
+        OutboxEvent event = move.event();
+        int p = 0;
+        write.setString(++p, bid.status.name());
+        write.setTimestamp(++p, Timestamp.from(bid.submittedAt));
+        try {
+            write.setString(++p, COLUMNS.writeValueAsString(bid.eligibilityViolations));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        bid.status = to;
-        bid.version++;
+        write.setObject(++p, bid.id);
+        write.setString(++p, move.from().name());
+        write.setString(++p, move.from().name());
+        write.setString(++p, bid.status.name());
+        write.setString(++p, move.who());
+        write.setTimestamp(++p, Timestamp.from(bid.submittedAt));
+        write.setString(++p, move.why());
+        write.setObject(++p, event.id);
+        write.setString(++p, event.topic);
+        write.setString(++p, event.messageKey);
+        write.setString(++p, event.type);
+        write.setString(++p, event.envelope);
+        write.setTimestamp(++p, Timestamp.from(event.createdAt));
     }
 
     private static Draft draft(ResultSet row) throws SQLException {
