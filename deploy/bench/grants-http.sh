@@ -3,17 +3,19 @@
 #   1. POST /api/v1/rounds/{id}/eligibility-check  every rule evaluated, nothing saved
 #   2. POST /api/v1/bids                           a draft: validation, insert, history row, outbox event
 #   3. POST /api/v1/bids/{id}/submit               submission: every rule, status change, history row,
-#                                                   outbox event; each draft of step 2 submitted once
+#                                                   outbox event; each draft of step 2 submitted once,
+#                                                   for a quarter of the seconds unless told otherwise
 # Each step first runs unreported for the warm-up (the JIT compiles the hot paths), then measured.
 # Each measured step also reports the CPU time per request of grants-service and of its PostgreSQL
 # backends, so that figures taken on a busy machine can still be compared.
 # Start the system first (deploy/grantflow up), then:
-#   deploy/bench/grants-http.sh [seconds] [connections] [warm-up seconds]
+#   deploy/bench/grants-http.sh [seconds] [connections] [warm-up seconds] [submission seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-30}"
 connections="${2:-32}"
 warmup="${3:-10}"
+submitting="${4:-$(( seconds / 4 > 0 ? seconds / 4 : 1 ))}"
 grants="${GRANTFLOW_GRANTS_URL:-http://127.0.0.1:8081}"
 funds="${GRANTFLOW_FUNDS_URL:-http://127.0.0.1:8082}"
 command -v wrk >/dev/null || { echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; }
@@ -133,13 +135,12 @@ measure() {
 submitted_in_round() {
   curl -sf "$grants/api/v1/bids?roundId=$round&status=SUBMITTED&size=1" -H "Authorization: Bearer $assessor" | jq .total
 }
-half=$(( seconds / 2 > 0 ? seconds / 2 : 1 ))
 
 if [[ "$warmup" -gt 0 ]]; then
   echo "warming up, ${warmup}s per step"
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/check.lua" "$grants/api/v1/rounds/$round/eligibility-check" >/dev/null
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/draft.lua" "$grants/api/v1/bids" >/dev/null
-  wrk -t2 -c"$connections" -d"$(( warmup / 2 > 0 ? warmup / 2 : 1 ))s" -s "$work/submit.lua" "$grants" >/dev/null
+  wrk -t2 -c"$connections" -d"$(( warmup / 4 > 0 ? warmup / 4 : 1 ))s" -s "$work/submit.lua" "$grants" >/dev/null
   rm -f "$work"/ids-*
 fi
 
@@ -157,10 +158,10 @@ echo "== draft creation, ${seconds}s"
 measure -d"${seconds}s" -s "$work/draft.lua" "$grants/api/v1/bids"
 drafts=$(cat "$work"/ids-* | wc -l)
 before=$(submitted_in_round)
-echo "== submission, ${half}s, each of the $drafts drafts at most once"
-measure -d"${half}s" -s "$work/submit.lua" "$grants"
+echo "== submission, ${submitting}s, each of the $drafts drafts at most once"
+measure -d"${submitting}s" -s "$work/submit.lua" "$grants"
 submitted=$(( $(submitted_in_round) - before ))
-echo "submitted: $submitted of $drafts drafts, $(( submitted / half ))/s"
+echo "submitted: $submitted of $drafts drafts, $(( submitted / submitting ))/s"
 if [[ "$submitted" -ge "$drafts" ]]; then
   echo "bench: every draft was submitted before the time was up, so the figures include reads; run longer" >&2
 fi
