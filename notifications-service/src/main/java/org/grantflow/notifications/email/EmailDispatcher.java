@@ -8,11 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.grantflow.notifications.delivery.Channel;
-import org.grantflow.notifications.delivery.Delivery;
+import org.grantflow.notifications.delivery.ClaimedMessage;
 import org.grantflow.notifications.delivery.DeliveryConfig;
 import org.grantflow.notifications.delivery.DeliveryService;
-import org.grantflow.notifications.notification.Notification;
-import org.grantflow.notifications.notification.NotificationRepository;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
@@ -30,14 +28,11 @@ public class EmailDispatcher {
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
 
     private final DeliveryService deliveries;
-    private final NotificationRepository notifications;
     private final ReactiveMailer mailer;
     private final DeliveryConfig config;
 
-    EmailDispatcher(DeliveryService deliveries, NotificationRepository notifications, ReactiveMailer mailer,
-            DeliveryConfig config) {
+    EmailDispatcher(DeliveryService deliveries, ReactiveMailer mailer, DeliveryConfig config) {
         this.deliveries = deliveries;
-        this.notifications = notifications;
         this.mailer = mailer;
         this.config = config;
     }
@@ -56,11 +51,8 @@ public class EmailDispatcher {
         int attempted = 0;
         List<Email> emails;
         do {
-            emails = QuarkusTransaction.requiringNew().call(() -> {
-                List<Delivery> due = deliveries.claimDue(Channel.EMAIL);
-                notifications.load(due.stream().map(d -> d.notificationId).toList());
-                return due.stream().map(this::email).toList();
-            });
+            emails = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDueMessages(Channel.EMAIL))
+                    .stream().map(EmailDispatcher::email).toList();
             List<UUID> sent = new ArrayList<>();
             for (Email email : emails) {
                 try {
@@ -78,10 +70,9 @@ public class EmailDispatcher {
         return attempted;
     }
 
-    private Email email(Delivery delivery) {
-        Notification notification = notifications.findById(delivery.notificationId);
-        String[] to = Arrays.stream(delivery.target.split(",")).map(String::strip).toArray(String[]::new);
-        return new Email(delivery.id, to, notification.subject, notification.body);
+    private static Email email(ClaimedMessage claimed) {
+        String[] to = Arrays.stream(claimed.target().split(",")).map(String::strip).toArray(String[]::new);
+        return new Email(claimed.deliveryId(), to, claimed.subject(), claimed.body());
     }
 
     private record Email(UUID deliveryId, String[] to, String subject, String body) {

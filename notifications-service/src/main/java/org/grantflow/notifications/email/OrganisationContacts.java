@@ -34,12 +34,15 @@ public class OrganisationContacts {
     }
 
     /**
-     * Remembers an organisation's addresses; an empty list changes nothing. They are written with the
-     * transaction's other rows, in one batch, when it flushes.
+     * Remembers an organisation's addresses; an empty list changes nothing, and neither do the
+     * addresses the transaction already knows for it (read or written): bid events repeat them, and
+     * rewriting the row for each would cost an upsert per event ({@code updated_at} is when the
+     * addresses last changed). They are written with the transaction's other rows, in one batch,
+     * when it flushes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String organisationId, List<String> emails) {
-        if (emails.isEmpty()) {
+        if (emails.isEmpty() || addresses(String.join(",", emails)).equals(memo.map(KNOWN).get(organisationId))) {
             return;
         }
         Map<String, OrganisationContact> written = memo.map("organisation-contacts-written");

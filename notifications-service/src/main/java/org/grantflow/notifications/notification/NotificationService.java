@@ -25,14 +25,16 @@ public class NotificationService {
     private static final String EVENT_TYPE_PREFIX = "grantflow.";
 
     private final NotificationRepository notifications;
+    private final NotificationWriter writer;
     private final Instance<DeliveryChannel> channels;
     private final DeliveryService deliveries;
     private final Clock clock;
     private List<DeliveryChannel> channelList;
 
-    NotificationService(NotificationRepository notifications, Instance<DeliveryChannel> channels,
-            DeliveryService deliveries, Clock clock) {
+    NotificationService(NotificationRepository notifications, NotificationWriter writer,
+            Instance<DeliveryChannel> channels, DeliveryService deliveries, Clock clock) {
         this.notifications = notifications;
+        this.writer = writer;
         this.channels = channels;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -41,7 +43,8 @@ public class NotificationService {
     /**
      * Records a notification made from an event (or, with {@code source} null, from a reminder) and
      * schedules its deliveries. Called in the transaction that records the event in the inbox or
-     * marks the reminder sent, so both commit together.
+     * marks the reminder sent, so both commit together. The rows are written as the transaction
+     * commits ({@link NotificationWriter}), with what the notification says then.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Notification record(String organisationId, Audience audience, NotificationKind kind, Message message,
@@ -62,7 +65,7 @@ public class NotificationService {
         notification.eventType = source == null ? null : source.type();
         notification.createdAt = clock.instant();
         notification.status = NotificationStatus.RECORDED;
-        notifications.persist(notification);
+        writer.add(notification);
         for (DeliveryChannel channel : channels()) {
             if (channel.schedule(notification)) {
                 notification.status = NotificationStatus.PENDING;
