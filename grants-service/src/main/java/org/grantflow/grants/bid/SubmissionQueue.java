@@ -135,7 +135,6 @@ public class SubmissionQueue {
     private void inOneTransaction(List<Pending> group) {
         List<Runnable> answers = new ArrayList<>(group.size());
         QuarkusTransaction.requiringNew().run(() -> {
-            answers.clear();
             Map<UUID, BidSubmissions.Draft> drafts = submissions.lock(group.stream().map(Pending::bidId).toList());
             List<BidSubmissions.Move> moves = new ArrayList<>(group.size());
             for (Pending pending : group) {

@@ -42,7 +42,8 @@ public class OrganisationContacts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String organisationId, List<String> emails) {
-        if (emails.isEmpty() || addresses(String.join(",", emails)).equals(memo.map(KNOWN).get(organisationId))) {
+        String joined = String.join(",", emails);
+        if (emails.isEmpty() || addresses(joined).equals(memo.map(KNOWN).get(organisationId))) {
             return;
         }
         Map<String, OrganisationContact> written = memo.map("organisation-contacts-written");
@@ -53,7 +54,7 @@ public class OrganisationContacts {
             contact.organisationId = organisationId;
             written.put(organisationId, contact);
         }
-        contact.emails = String.join(",", emails);
+        contact.emails = joined;
         contact.updatedAt = clock.instant();
         if (!managed) {
             em.persist(contact);
