@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,16 +84,11 @@ public class ReminderPlanner {
         if (keys.isEmpty()) {
             return;
         }
-        StringJoiner values = new StringJoiner(", ");
-        for (int i = 0; i < keys.size(); i++) {
-            values.add("(CAST(:key" + i + " AS BIGINT))");
-        }
-        Query lock = em.createNativeQuery("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM (VALUES "
-                + values + ") AS v (k) ORDER BY k) AS sorted");
-        for (int i = 0; i < keys.size(); i++) {
-            lock.setParameter("key" + i, keys.get(i));
-        }
-        lock.getSingleResult();
+        em.createNativeQuery("""
+                SELECT count(pg_advisory_xact_lock(k))
+                FROM (SELECT k FROM unnest(CAST(:keys AS bigint[])) AS v (k) ORDER BY k) AS sorted""")
+                .setParameter("keys", keys.toArray(Long[]::new))
+                .getSingleResult();
         keys.forEach(key -> held.put(key, true));
     }
 
@@ -141,12 +135,12 @@ public class ReminderPlanner {
     /** Plans a round's closing reminders for one organisation, or every one when {@code organisationId} is null. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void planRound(UUID roundId, String organisationId) {
+        if (organisationId != null && unconcerned(roundId, organisationId)) {
+            return;
+        }
         KnownRound round = rounds.findById(roundId);
         if (round == null || round.closedAt != null) {
             return; // planned when the round's own event arrives; nothing to plan once it closed
-        }
-        if (organisationId != null && unconcerned(roundId, organisationId)) {
-            return;
         }
         List<String> recipients = recipients(round, organisationId);
         List<Instant> closingDates = recipients.isEmpty() ? List.of() : rounds.closingDates(roundId);
