@@ -36,6 +36,13 @@ public class DeliveryService {
                             WHEN count(*) > 0 THEN 'SENT' ELSE 'RECORDED' END
                 FROM delivery d WHERE d.notification_id = n.id)""";
 
+    /**
+     * How long after a claim's sending time its deliveries stay with the claiming instance, for it to
+     * record what it sent. Another instance takes them over only after that, when the claiming
+     * instance has most likely died: the recipient may then get a delivery twice, never not at all.
+     */
+    private static final Duration RECORDING_TIME = Duration.ofSeconds(60);
+
     /** The due deliveries of a channel, a batch of them, locked; for a {@code WHERE}. */
     private static final String DUE = """
             channel = :channel AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now
@@ -72,12 +79,12 @@ public class DeliveryService {
     }
 
     /**
-     * Claims the deliveries of a channel that are due, counting the attempt. A claimed delivery is
-     * not due again until a while after the recipient's timeout, so another instance takes it over
-     * only if this one died while sending (the recipient may then get it twice, never not at all).
+     * Claims the deliveries of a channel that are due, counting the attempt, for the given time to
+     * send them all in: what the claiming dispatcher needs for a batch when every recipient takes the
+     * whole timeout. A claimed delivery is not due again until {@link #RECORDING_TIME} after that.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Delivery> claimDue(Channel channel) {
+    public Claim<Delivery> claimDue(Channel channel, Duration sendingTime) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Delivery> due = em.createNativeQuery("SELECT * FROM delivery WHERE " + DUE, Delivery.class)
@@ -85,11 +92,12 @@ public class DeliveryService {
                 .setParameter("now", now)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
+        Claim<Delivery> claim = new Claim<>(due, now.plus(sendingTime), now.plus(sendingTime).plus(RECORDING_TIME));
         for (Delivery delivery : due) {
             delivery.attempts++;
-            delivery.nextAttemptAt = lease(now);
+            delivery.nextAttemptAt = claim.heldUntil();
         }
-        return due;
+        return claim;
     }
 
     /**
@@ -97,8 +105,10 @@ public class DeliveryService {
      * their notifications say: in one statement, for a channel that needs nothing else to send them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ClaimedMessage> claimDueMessages(Channel channel) {
+    public Claim<ClaimedMessage> claimDueMessages(Channel channel, Duration sendingTime) {
         Instant now = clock.instant();
+        Instant sendBy = now.plus(sendingTime);
+        Instant heldUntil = sendBy.plus(RECORDING_TIME);
         List<?> rows = em.createNativeQuery("""
                 WITH due AS (SELECT id, next_attempt_at FROM delivery WHERE %s),
                 claimed AS (UPDATE delivery d SET attempts = d.attempts + 1, next_attempt_at = :lease FROM due
@@ -108,15 +118,29 @@ public class DeliveryService {
                 .setParameter("channel", channel.name())
                 .setParameter("now", now)
                 .setParameter("limit", config.batchSize())
-                .setParameter("lease", lease(now))
+                .setParameter("lease", heldUntil)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(r -> new ClaimedMessage((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        return new Claim<>(rows.stream().map(Object[].class::cast)
+                .map(r -> new ClaimedMessage((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList(),
+                sendBy, heldUntil);
     }
 
-    /** Until when a delivery claimed now is left to the claiming instance. */
-    private Instant lease(Instant now) {
-        return now.plus(config.timeout().multipliedBy(2)).plusSeconds(60);
+    /**
+     * Gives back claimed deliveries that were not attempted, due again at once and with the attempt
+     * their claim counted taken back; those another instance claimed meanwhile stay with it.
+     */
+    @Transactional
+    public void release(Claim<?> claim, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                UPDATE delivery SET attempts = attempts - 1, next_attempt_at = :now
+                WHERE id = ANY (:ids) AND status IN ('PENDING', 'FAILED') AND next_attempt_at = :heldUntil""")
+                .setParameter("now", clock.instant())
+                .setParameter("ids", ids.toArray(UUID[]::new))
+                .setParameter("heldUntil", claim.heldUntil())
+                .executeUpdate();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.grantflow.notifications.email;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.grantflow.notifications.delivery.Channel;
+import org.grantflow.notifications.delivery.Claim;
 import org.grantflow.notifications.delivery.ClaimedMessage;
 import org.grantflow.notifications.delivery.DeliveryConfig;
 import org.grantflow.notifications.delivery.DeliveryService;
@@ -19,25 +22,32 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sends due email deliveries through SMTP, outside any transaction and each within the delivery
- * timeout; failures are retried with back-off like every delivery.
+ * Sends due email deliveries through SMTP, outside any transaction, one after another and each within
+ * the delivery timeout; failures are retried with back-off like every delivery. A batch is claimed for
+ * as long as it takes when every recipient takes the whole timeout; should it take longer still (the
+ * database or the machine stalled), the emails there is no more time for are given back unsent.
  */
 @ApplicationScoped
 public class EmailDispatcher {
+
+    /** The scheduled job's name, to pause it by. */
+    public static final String IDENTITY = "email-dispatch";
 
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
 
     private final DeliveryService deliveries;
     private final ReactiveMailer mailer;
     private final DeliveryConfig config;
+    private final Clock clock;
 
-    EmailDispatcher(DeliveryService deliveries, ReactiveMailer mailer, DeliveryConfig config) {
+    EmailDispatcher(DeliveryService deliveries, ReactiveMailer mailer, DeliveryConfig config, Clock clock) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.config = config;
+        this.clock = clock;
     }
 
-    @Scheduled(every = "${grantflow.deliveries.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = IDENTITY, every = "${grantflow.deliveries.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         try {
             dispatchDue();
@@ -46,28 +56,44 @@ public class EmailDispatcher {
         }
     }
 
-    /** @return how many emails were attempted */
+    /**
+     * Sends due emails, batch after batch, until none is due or a batch ran out of time; the emails
+     * given back then are sent by the next run, of this instance or another.
+     *
+     * @return how many emails were attempted
+     */
     public int dispatchDue() {
         int attempted = 0;
-        List<Email> emails;
+        Claim<Email> claim;
+        List<Email> unsent;
         do {
-            emails = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDueMessages(Channel.EMAIL))
-                    .stream().map(EmailDispatcher::email).toList();
+            Duration sendingTime = config.timeout().multipliedBy(config.batchSize());
+            claim = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDueMessages(Channel.EMAIL, sendingTime))
+                    .map(EmailDispatcher::email);
             List<UUID> sent = new ArrayList<>();
-            for (Email email : emails) {
-                try {
-                    mailer.send(Mail.withText(email.to()[0], email.subject(), email.body()).setTo(List.of(email.to())))
-                            .await().atMost(config.timeout());
+            unsent = claim.sendWhileTimeLeft(config.timeout(), clock, email -> {
+                if (send(email)) {
                     sent.add(email.deliveryId());
-                } catch (RuntimeException e) {
-                    LOG.infof("Email delivery %s failed: %s", email.deliveryId(), e.getMessage());
-                    deliveries.failed(email.deliveryId(), e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
-            }
+            });
             deliveries.sent(sent);
-            attempted += emails.size();
-        } while (emails.size() == config.batchSize());
+            deliveries.release(claim, unsent.stream().map(Email::deliveryId).toList());
+            attempted += claim.deliveries().size() - unsent.size();
+        } while (claim.deliveries().size() == config.batchSize() && unsent.isEmpty());
         return attempted;
+    }
+
+    /** Sends an email, or records why it could not be sent. */
+    private boolean send(Email email) {
+        try {
+            mailer.send(Mail.withText(email.to()[0], email.subject(), email.body()).setTo(List.of(email.to())))
+                    .await().atMost(config.timeout());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.infof("Email delivery %s failed: %s", email.deliveryId(), e.getMessage());
+            deliveries.failed(email.deliveryId(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
     }
 
     private static Email email(ClaimedMessage claimed) {

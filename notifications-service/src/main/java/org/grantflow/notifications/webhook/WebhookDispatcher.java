@@ -5,15 +5,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.grantflow.notifications.delivery.Channel;
+import org.grantflow.notifications.delivery.Claim;
 import org.grantflow.notifications.delivery.Delivery;
 import org.grantflow.notifications.delivery.DeliveryConfig;
 import org.grantflow.notifications.delivery.DeliveryService;
@@ -29,8 +33,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * POSTs due webhook deliveries, signed. Deliveries are claimed in one short transaction and sent
- * outside any transaction, all of a batch at once, each with a timeout: a slow or failing receiver
- * holds up neither the others nor the consumption of events.
+ * outside any transaction, all of a batch at once, each exchange ending within the timeout: a slow or
+ * failing receiver holds up neither the others nor the consumption of events, and a batch is done
+ * well before its claim lapses.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -69,15 +74,19 @@ public class WebhookDispatcher {
     /** @return how many deliveries were attempted */
     public int dispatchDue() {
         int attempted = 0;
-        List<Call> calls;
+        Claim<Call> claim;
+        List<Call> unsent;
         do {
-            calls = QuarkusTransaction.requiringNew().call(() -> {
-                List<Delivery> due = deliveries.claimDue(Channel.WEBHOOK);
-                notifications.load(due.stream().map(d -> d.notificationId).toList());
-                webhooks.load(due.stream().map(d -> d.organisationId).toList());
-                return due.stream().map(this::call).toList();
+            // One timeout to start the batch's sends in, one for all of them to end in.
+            Duration sendingTime = config.timeout().multipliedBy(2);
+            claim = QuarkusTransaction.requiringNew().call(() -> {
+                Claim<Delivery> due = deliveries.claimDue(Channel.WEBHOOK, sendingTime);
+                notifications.load(due.deliveries().stream().map(d -> d.notificationId).toList());
+                webhooks.load(due.deliveries().stream().map(d -> d.organisationId).toList());
+                return due.map(this::call);
             });
-            List<CompletableFuture<Outcome>> sends = calls.stream().map(this::send).toList();
+            List<CompletableFuture<Outcome>> sends = new ArrayList<>();
+            unsent = claim.sendWhileTimeLeft(config.timeout(), clock, call -> sends.add(send(call)));
             List<UUID> sent = new ArrayList<>();
             for (CompletableFuture<Outcome> send : sends) {
                 Outcome outcome = send.join();
@@ -89,8 +98,9 @@ public class WebhookDispatcher {
                 }
             }
             deliveries.sent(sent);
-            attempted += calls.size();
-        } while (calls.size() == config.batchSize());
+            deliveries.release(claim, unsent.stream().map(Call::deliveryId).toList());
+            attempted += sends.size();
+        } while (claim.deliveries().size() == config.batchSize() && unsent.isEmpty());
         return attempted;
     }
 
@@ -116,7 +126,7 @@ public class WebhookDispatcher {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(call.url())).timeout(config.timeout())
+            request = HttpRequest.newBuilder(URI.create(call.url()))
                     .header("Content-Type", "application/json")
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                     .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(call.secret(), timestamp,
@@ -126,7 +136,15 @@ public class WebhookDispatcher {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Outcome(call.deliveryId(), "Bad URL: " + e.getMessage()));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        // The whole exchange gets the timeout: a request's own timeout ends only the wait for the head
+        // of the answer, and a receiver that then sent its body slowly would hold up the batch.
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return exchange.copy().orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS).handle((response, error) -> {
+            if (error instanceof TimeoutException) {
+                exchange.cancel(true);
+                return new Outcome(call.deliveryId(), "Timeout: the receiver's answer took longer than "
+                        + config.timeout().toSeconds() + " s");
+            }
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 return new Outcome(call.deliveryId(), cause.getClass().getSimpleName() + ": " + cause.getMessage());

@@ -10,13 +10,21 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
+import org.grantflow.infra.testing.MutableClock;
 import org.grantflow.notifications.Fixtures;
+import org.grantflow.notifications.delivery.DeliveryConfig;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Notifications go out by email to staff teams and applicant contacts, read back from a real SMTP server. */
@@ -24,6 +32,18 @@ import io.quarkus.test.junit.QuarkusTest;
 class EmailDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    EmailDispatcher dispatcher;
+
+    @Inject
+    DeliveryConfig config;
+
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void aRoundOpeningIsEmailedToTheAssessorsAddress() throws Exception {
@@ -74,6 +94,76 @@ class EmailDeliveryTest {
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].channel", equalTo("EMAIL")).body("items[0].status", equalTo("SENT"))
                 .body("items[0].target", equalTo(address)));
+    }
+
+    @Test
+    void emailsAClaimHasNoTimeLeftForAreGivenBackUnsentAndSentOnceByTheNextClaim() throws Exception {
+        scheduler.pause(EmailDispatcher.IDENTITY); // this test runs the dispatcher itself, as two instances would
+        ExecutorService firstInstance = Executors.newSingleThreadExecutor();
+        String slowAddress = "slow-" + UUID.randomUUID() + "@mail.test";
+        SmtpTestResource.SlowRecipient slow = SmtpTestResource.slow(slowAddress);
+        try {
+            clock.set(Instant.parse("2016-11-18T10:00:00Z"));
+            String slowOrganisation = submitBidEmailedTo(slowAddress);
+            awaitEmailDelivery(slowOrganisation, "PENDING", 0);
+            clock.advance(Duration.ofSeconds(1)); // due after the slow one, so claimed behind it
+            List<String> organisations = List.of(Fixtures.organisation(), Fixtures.organisation(),
+                    Fixtures.organisation());
+            organisations.forEach(organisation -> submitBidEmailedTo(organisation, organisation + "@mail.test"));
+            organisations.forEach(organisation -> awaitEmailDelivery(organisation, "PENDING", 0));
+
+            // The first instance claims all four and waits for the slow recipient's server. Meanwhile its
+            // claim's time runs short: less than one send timeout is left to send the other three in.
+            Future<Integer> firstRun = firstInstance.submit(dispatcher::dispatchDue);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(slow::reached);
+            Duration sendingTime = config.timeout().multipliedBy(config.batchSize());
+            clock.advance(sendingTime.minus(config.timeout().dividedBy(2)));
+            slow.answer();
+            firstRun.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            assertEquals(1, mails("Bid received: " + slowOrganisation).size());
+            awaitEmailDelivery(slowOrganisation, "SENT", 1);
+            for (String organisation : organisations) {
+                assertEquals(List.of(), mails("Bid received: " + organisation), "not sent by the first instance");
+                awaitEmailDelivery(organisation, "PENDING", 0); // given back, its attempt not counted
+            }
+
+            dispatcher.dispatchDue(); // the next run, of either instance
+            for (String organisation : organisations) {
+                assertEquals(1, mails("Bid received: " + organisation).size());
+                awaitEmailDelivery(organisation, "SENT", 1);
+            }
+            clock.advance(Duration.ofHours(1)); // long after the first claim lapsed: nothing is sent again
+            dispatcher.dispatchDue();
+            for (String organisation : organisations) {
+                assertEquals(1, mails("Bid received: " + organisation).size());
+            }
+            assertEquals(1, mails("Bid received: " + slowOrganisation).size());
+        } finally {
+            slow.answer();
+            firstInstance.shutdownNow();
+            scheduler.resume(EmailDispatcher.IDENTITY);
+        }
+    }
+
+    /** Submits a bid of a fresh organisation, titled after it, whose events give the address to email. */
+    private static String submitBidEmailedTo(String address) {
+        String organisation = Fixtures.organisation();
+        submitBidEmailedTo(organisation, address);
+        return organisation;
+    }
+
+    private static void submitBidEmailedTo(String organisation, String address) {
+        UUID bid = UUID.randomUUID();
+        Fixtures.sendBidEvent(bid, Fixtures.withContactEmails(
+                Fixtures.bidSubmitted(UUID.randomUUID(), bid, organisation, organisation), address));
+    }
+
+    private static void awaitEmailDelivery(String organisation, String status, int attempts) {
+        await().atMost(PATIENCE).untilAsserted(() -> Fixtures.as("admin").queryParam("organisationId", organisation)
+                .queryParam("channel", "EMAIL").get("/api/v1/deliveries").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].status", equalTo(status)).body("items[0].attempts", equalTo(attempts)));
     }
 
     private static MimeMessage awaitMail(String subject) {

@@ -57,7 +57,10 @@ final class PartnerPortal implements AutoCloseable {
         secrets.put(path, secret);
     }
 
-    /** The status to answer on a path (200 unless told); -1 hangs until the portal closes. */
+    /**
+     * The status to answer on a path (200 unless told); -1 hangs until the portal closes; -2 answers
+     * 200 at once but holds back the body it announced until the portal closes.
+     */
     void answer(String path, int status) {
         answers.put(path, status);
     }
@@ -74,16 +77,28 @@ final class PartnerPortal implements AutoCloseable {
         boolean verified = verify(secrets.get(path), timestamp, signature, body);
         calls.add(new Call(path, timestamp, signature, body, verified));
         int status = answers.getOrDefault(path, 200);
+        if (status == -2 && verified) {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().flush();
+            awaitClose();
+            exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+            return;
+        }
         if (status == -1) {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitClose();
             status = 200;
         }
         exchange.sendResponseHeaders(verified ? status : 401, -1);
         exchange.close();
+    }
+
+    private void awaitClose() {
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What a partner does: HMAC-SHA256 of timestamp + "." + body with its secret, compared in constant time. */

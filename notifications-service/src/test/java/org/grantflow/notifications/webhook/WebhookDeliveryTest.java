@@ -166,25 +166,47 @@ class WebhookDeliveryTest {
     @Test
     void aHangingReceiverDoesNotHoldUpOtherNotificationsAndTimesOut() {
         clock.set(Instant.parse("2016-11-17T17:00:00Z"));
-        String slow = Fixtures.organisation();
-        String path = "/hanging/" + slow;
-        register(slow, path);
-        PORTAL.answer(path, -1);
-        UUID slowBid = UUID.randomUUID();
-        Fixtures.sendBidEvent(slowBid, Fixtures.bidSubmitted(UUID.randomUUID(), slowBid, slow, "Slow"));
-        await().atMost(PATIENCE).until(() -> PORTAL.calls(path).size() == 1);
-
-        // While the receiver hangs, other events are still consumed and notified.
-        String other = Fixtures.organisation();
-        UUID otherBid = UUID.randomUUID();
-        Fixtures.sendBidEvent(otherBid, Fixtures.bidSubmitted(UUID.randomUUID(), otherBid, other, "Quick"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Fixtures.asPartner(other)
-                .get("/api/v1/notifications").then().body("total", equalTo(1)));
-
+        String slow = slowReceiverHoldsUpNobody("/hanging/", -1);
         await().atMost(PATIENCE).untilAsserted(() -> Fixtures.asPartner(slow)
                 .queryParam("channel", "WEBHOOK").get("/api/v1/deliveries").then()
                 .body("items[0].status", equalTo("FAILED"))
                 .body("items[0].lastError", containsString("Timeout")));
+    }
+
+    @Test
+    void aReceiverThatNeverFinishesItsAnswerDoesNotHoldUpOtherNotificationsAndTimesOut() {
+        clock.set(Instant.parse("2016-11-17T17:30:00Z"));
+        String slow = slowReceiverHoldsUpNobody("/unfinished/", -2);
+        awaitDelivery(slow, "FAILED", 1);
+        Fixtures.asPartner(slow).queryParam("channel", "WEBHOOK").get("/api/v1/deliveries").then()
+                .body("items[0].lastError", equalTo("Timeout: the receiver's answer took longer than 2 s"));
+    }
+
+    /**
+     * Has a receiver answer as told ({@link PartnerPortal#answer}) to a notification and, while it is
+     * at it, checks that another organisation's notification is made and posted to its receiver: the
+     * slow receiver's batch is over within the timeout.
+     *
+     * @return the slow receiver's organisation
+     */
+    private static String slowReceiverHoldsUpNobody(String pathPrefix, int answer) {
+        String slow = Fixtures.organisation();
+        String path = pathPrefix + slow;
+        register(slow, path);
+        PORTAL.answer(path, answer);
+        UUID slowBid = UUID.randomUUID();
+        Fixtures.sendBidEvent(slowBid, Fixtures.bidSubmitted(UUID.randomUUID(), slowBid, slow, "Slow"));
+        await().atMost(PATIENCE).until(() -> PORTAL.calls(path).size() == 1);
+
+        String other = Fixtures.organisation();
+        register(other, "/ok/" + other);
+        UUID otherBid = UUID.randomUUID();
+        Fixtures.sendBidEvent(otherBid, Fixtures.bidSubmitted(UUID.randomUUID(), otherBid, other, "Quick"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Fixtures.asPartner(other)
+                .queryParam("channel", "WEBHOOK").get("/api/v1/deliveries").then()
+                .body("items[0].status", equalTo("SENT")));
+        assertEquals(1, PORTAL.calls(path).size());
+        return slow;
     }
 
     @Test
