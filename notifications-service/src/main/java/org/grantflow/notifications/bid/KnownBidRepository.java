@@ -66,14 +66,26 @@ public class KnownBidRepository implements PanacheRepositoryBase<KnownBid, UUID>
 
     /** The titles of an organisation's drafts in a round. */
     public List<String> draftTitles(UUID roundId, String organisationId) {
-        return find("roundId = ?1 AND organisationId = ?2 AND status = ?3 ORDER BY title", roundId, organisationId,
-                BidStatus.DRAFT).stream().map(b -> b.title == null ? "(untitled)" : b.title).toList();
+        return bidsIn(roundId, organisationId).stream().filter(b -> b[0] == BidStatus.DRAFT)
+                .map(b -> b[1] == null ? "(untitled)" : (String) b[1]).toList();
     }
 
     /** Whether an organisation has submitted a bid in a round (and not withdrawn it). */
     public boolean hasBid(UUID roundId, String organisationId) {
-        return count("roundId = ?1 AND organisationId = ?2 AND status IN ?3", roundId, organisationId,
-                BidStatus.HAS_BID) > 0;
+        return bidsIn(roundId, organisationId).stream().anyMatch(b -> BidStatus.HAS_BID.contains(b[0]));
+    }
+
+    /**
+     * The status and title of each of an organisation's bids in a round, by title. The statement names
+     * no status, so that it reads only the organisation's bids (migration V8 says why).
+     */
+    private List<Object[]> bidsIn(UUID roundId, String organisationId) {
+        return getEntityManager().createQuery("""
+                SELECT b.status, b.title FROM KnownBid b
+                WHERE b.roundId = :round AND b.organisationId = :organisation ORDER BY b.title""", Object[].class)
+                .setParameter("round", roundId)
+                .setParameter("organisation", organisationId)
+                .getResultList();
     }
 
     /** Records what an event said of a bid; a title it does not carry keeps the one known. */

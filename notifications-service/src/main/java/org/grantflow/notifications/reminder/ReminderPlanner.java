@@ -255,22 +255,39 @@ public class ReminderPlanner {
      * subscribed to its fund that have not bid in it.
      */
     private List<String> recipients(KnownRound round, String organisationId) {
-        String onlyBid = organisationId == null ? "" : " AND organisation_id = :organisation";
-        String onlySubscriber = organisationId == null ? "" : " AND s.organisation_id = :organisation";
-        Query query = em.createNativeQuery("""
-                SELECT organisation_id FROM known_bid WHERE round_id = :round AND status = 'DRAFT'%s
+        if (organisationId != null) {
+            return isRecipient(round, organisationId) ? List.of(organisationId) : List.of();
+        }
+        return em.createNativeQuery("""
+                SELECT organisation_id FROM known_bid WHERE round_id = :round AND status = 'DRAFT'
                 UNION
-                SELECT s.organisation_id FROM fund_subscription s WHERE s.fund_id = :fund%s
+                SELECT s.organisation_id FROM fund_subscription s WHERE s.fund_id = :fund
                 AND NOT EXISTS (SELECT 1 FROM known_bid b WHERE b.round_id = :round
                     AND b.organisation_id = s.organisation_id AND b.status IN (:hasBid))
-                ORDER BY 1""".formatted(onlyBid, onlySubscriber), String.class)
+                ORDER BY 1""", String.class)
                 .setParameter("round", round.roundId)
                 .setParameter("fund", round.fundId)
-                .setParameter("hasBid", BidStatus.HAS_BID.stream().map(Enum::name).toList());
-        if (organisationId != null) {
-            query.setParameter("organisation", organisationId);
-        }
-        return query.getResultList().stream().map(String.class::cast).toList();
+                .setParameter("hasBid", BidStatus.HAS_BID.stream().map(Enum::name).toList())
+                .getResultList().stream().map(String.class::cast).toList();
+    }
+
+    /**
+     * Whether one organisation is to be reminded before a round closes, from the statuses of its own
+     * bids in the round and whether it subscribes to the round's fund. It runs for each bid event, so
+     * it must read only that organisation's bids: its statement names no status (migration V8 says why).
+     */
+    private boolean isRecipient(KnownRound round, String organisationId) {
+        List<?> statuses = em.createNativeQuery("""
+                SELECT status FROM known_bid WHERE round_id = :round AND organisation_id = :organisation
+                UNION ALL
+                SELECT 'SUBSCRIBED' FROM fund_subscription WHERE fund_id = :fund AND organisation_id = :organisation""",
+                String.class)
+                .setParameter("round", round.roundId)
+                .setParameter("fund", round.fundId)
+                .setParameter("organisation", organisationId)
+                .getResultList();
+        boolean hasBid = BidStatus.HAS_BID.stream().anyMatch(status -> statuses.contains(status.name()));
+        return statuses.contains(BidStatus.DRAFT.name()) || statuses.contains("SUBSCRIBED") && !hasBid;
     }
 
     /** The occasion of a reminder, e.g. {@code round-closing/<roundId>/<closesAt>/P7D}. */
