@@ -19,8 +19,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Reads {@code grants.bid.events} for award requests, a poll's worth of records at a time, and
- * applies each batch in one transaction (one commit instead of one per award, which is what lets a
- * hot fund take a thousand awards a second). Should the batch fail, its events are applied one at a
+ * applies each batch's award requests in one transaction (one commit instead of one per award, which
+ * is what lets a hot fund take a thousand awards a second). The topic's other events (drafts,
+ * submissions, withdrawals: nearly all of its traffic) are skipped without touching the database;
+ * skipping one twice changes nothing either. Should the batch fail, its events are applied one at a
  * time, each in its own transaction, so that one bad award cannot hold up the others. Failures (the
  * database away, say) are retried with back-off; the offsets are committed only once the batch has
  * been applied. Records are applied in partition order.
@@ -43,7 +45,10 @@ public class AwardRequestConsumer {
         List<IncomingEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(IncomingEvent.parse(json, record.value()));
+                IncomingEvent event = IncomingEvent.parse(json, record.value());
+                if (AwardRequests.AWARD_REQUESTED.equals(event.type())) {
+                    events.add(event);
+                }
             } catch (IllegalArgumentException e) {
                 // Retrying cannot make it readable; skip it rather than block the partition.
                 LOG.errorf("Skipping unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),

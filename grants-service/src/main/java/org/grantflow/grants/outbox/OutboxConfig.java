@@ -10,7 +10,7 @@ public interface OutboxConfig {
     /** The CloudEvents {@code source} of every event this service emits. */
     String source();
 
-    /** How often the relay looks for unpublished events. */
+    /** How long the relay rests once the outbox holds less than a batch. */
     Duration pollInterval();
 
     /** Most events published in one relay transaction. */
@@ -18,7 +18,4 @@ public interface OutboxConfig {
 
     /** How long the relay waits for the broker to acknowledge a batch before trying again later. */
     Duration sendTimeout();
-
-    /** How long published events are kept for inspection before they are purged. */
-    Duration keepPublished();
 }

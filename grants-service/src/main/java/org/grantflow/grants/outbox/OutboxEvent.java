@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An event waiting to be published, or already published, in CloudEvents structured form. */
+/** An event waiting to be published, in CloudEvents structured form. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -38,7 +38,4 @@ public class OutboxEvent {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }
