@@ -1,6 +1,7 @@
 package org.grantflow.grants.security;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
@@ -26,7 +27,15 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     private static final int MAX_TOKENS = 10_000;
 
-    private final ConcurrentHashMap<String, JsonWebToken> verified = new ConcurrentHashMap<>();
+    /**
+     * A verified token with its organisation claim, read once: SmallRye JWT looks a non-standard claim
+     * up by first trying its name as a standard one, which throws (3.5% of a submission's CPU when
+     * done for every request).
+     */
+    private record Verified(JsonWebToken jwt, String organisation) {
+    }
+
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     CachingJwtParser() {
     }
@@ -38,16 +47,27 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken known = verified.get(token);
-        if (known != null && Instant.now().getEpochSecond() < known.getExpirationTime()) {
-            return known;
+        Verified known = remembered(token);
+        if (known != null) {
+            return known.jwt();
         }
         verified.remove(token);
         JsonWebToken jwt = super.parse(token);
         if (verified.size() >= MAX_TOKENS) {
             verified.clear();
         }
-        verified.put(token, jwt);
+        verified.put(token, new Verified(jwt, jwt.getClaim(Caller.ORGANISATION_CLAIM)));
         return jwt;
+    }
+
+    /** The {@code org} claim of a token this parser verified and still remembers. */
+    public Optional<String> organisationOf(String token) {
+        Verified known = remembered(token);
+        return known == null ? Optional.empty() : Optional.ofNullable(known.organisation());
+    }
+
+    private Verified remembered(String token) {
+        Verified known = verified.get(token);
+        return known != null && Instant.now().getEpochSecond() < known.jwt().getExpirationTime() ? known : null;
     }
 }

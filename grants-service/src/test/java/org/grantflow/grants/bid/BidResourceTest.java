@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grantflow.grants.Fixtures;
+import org.grantflow.grants.outbox.OutboxRelay;
 import org.grantflow.infra.testing.EventContracts;
 import org.grantflow.infra.testing.MutableClock;
 import org.grantflow.infra.testing.TestKafka;
@@ -38,6 +39,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BidResourceTest {
 
+    @Inject
+    OutboxRelay relay;
     @Inject
     Fixtures fixtures;
     @Inject
@@ -69,6 +72,7 @@ class BidResourceTest {
                 .body("status", equalTo("SUBMITTED"))
                 .body("submittedAt", equalTo("2016-11-18T16:59:59Z"));
 
+        relay.relay();
         ConsumerRecord<String, String> event = TestKafka.find("grants.bid.events",
                 r -> r.key().equals(id) && r.value().contains("grantflow.bid.submitted.v1"), Duration.ofSeconds(30))
                 .orElseThrow();

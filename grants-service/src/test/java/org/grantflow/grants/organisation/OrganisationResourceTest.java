@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grantflow.grants.Fixtures;
+import org.grantflow.grants.outbox.OutboxRelay;
 import org.grantflow.infra.testing.EventContracts;
 import org.grantflow.infra.testing.MutableClock;
 import org.grantflow.infra.testing.TestKafka;
@@ -30,6 +31,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class OrganisationResourceTest {
 
+    @Inject
+    OutboxRelay relay;
     @Inject
     Fixtures fixtures;
     @Inject
@@ -116,6 +119,7 @@ class OrganisationResourceTest {
                 .body("violations[0].message", equalTo(
                         "Only members of the Fly Tipping Group may bid in this round; Keep It Tidy is not one"));
 
+        relay.relay();
         ConsumerRecord<String, String> event = TestKafka.find("grants.bid.events",
                 r -> r.key().equals(ok) && r.value().contains("grantflow.bid.submitted.v1"), Duration.ofSeconds(30))
                 .orElseThrow();

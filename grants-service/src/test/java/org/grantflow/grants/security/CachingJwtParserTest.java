@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.grantflow.infra.Tokens;
@@ -36,6 +37,20 @@ class CachingJwtParserTest {
 
         assertEquals("district-council-01", first.getClaim("org"));
         assertSame(first, parser.parse(token));
+    }
+
+    @Test
+    void remembersTheOrganisationOfAVerifiedTokenOnly() throws ParseException {
+        CachingJwtParser parser = parser();
+        String partner = tokens.partner("district-council-01");
+        String staff = tokens.staff("admin");
+
+        assertEquals(Optional.empty(), parser.organisationOf(partner), "not verified yet");
+        parser.parse(partner);
+        parser.parse(staff);
+
+        assertEquals(Optional.of("district-council-01"), parser.organisationOf(partner));
+        assertEquals(Optional.empty(), parser.organisationOf(staff));
     }
 
     @Test
