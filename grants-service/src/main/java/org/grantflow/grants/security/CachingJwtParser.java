@@ -62,7 +62,7 @@ public class CachingJwtParser extends DefaultJWTParser {
 
     /** The {@code org} claim of a token this parser verified and still remembers. */
     public Optional<String> organisationOf(String token) {
-        Verified known = remembered(token);
+        Verified known = token == null ? null : remembered(token);
         return known == null ? Optional.empty() : Optional.ofNullable(known.organisation());
     }
 

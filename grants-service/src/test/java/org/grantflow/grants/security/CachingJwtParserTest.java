@@ -51,6 +51,7 @@ class CachingJwtParserTest {
 
         assertEquals(Optional.of("district-council-01"), parser.organisationOf(partner));
         assertEquals(Optional.empty(), parser.organisationOf(staff));
+        assertEquals(Optional.empty(), parser.organisationOf(null), "no token at all");
     }
 
     @Test
