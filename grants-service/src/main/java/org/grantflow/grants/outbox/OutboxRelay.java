@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -36,6 +37,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** One relay at a time per database, across replicas, so that order is kept. */
     private static final long RELAY_LOCK = 0x6772616e74L;
+    private static final Duration REST_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private static final String LOCK = """
             SELECT pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true)""";
@@ -73,10 +75,10 @@ public class OutboxRelay {
     }
 
     private void relayUntilStopped() {
-        long rest = config.pollInterval().toNanos();
         while (running) {
-            relay();
-            LockSupport.parkNanos(this, rest);
+            // After a failure (the database away, say) rest longer, so that the log is not flooded.
+            Duration rest = relay() ? config.pollInterval() : max(config.pollInterval(), REST_AFTER_FAILURE);
+            LockSupport.parkNanos(this, rest.toNanos());
         }
     }
 
@@ -84,20 +86,23 @@ public class OutboxRelay {
      * Publishes batches until the outbox holds less than one. The relay's thread calls it after each
      * rest; tests, whose relay rests for an hour, call it to publish what their requests wrote.
      *
-     * @return how many events were published (none if another relay is at work)
+     * @return false if a batch failed, to be tried again later
      */
-    public int relay() {
-        int total = 0;
+    public boolean relay() {
         try {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                total += published;
             } while (published == config.batchSize() && running);
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay will retry: %s", e.getMessage());
+            return false;
         }
-        return total;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** @return how many events were published and deleted */
