@@ -146,6 +146,34 @@ class EmailDeliveryTest {
         }
     }
 
+    @Test
+    void anEmailTheServerDoesNotAnswerWithinTheTimeoutIsRecordedAsFailedAndRetriedAfterTheBackOff() throws Exception {
+        scheduler.pause(EmailDispatcher.IDENTITY);
+        String address = "unanswered-" + UUID.randomUUID() + "@mail.test";
+        SmtpTestResource.SlowRecipient slow = SmtpTestResource.slow(address);
+        try {
+            clock.set(Instant.parse("2016-11-18T11:00:00Z"));
+            String organisation = submitBidEmailedTo(address);
+            awaitEmailDelivery(organisation, "PENDING", 0);
+
+            dispatcher.dispatchDue(); // waits one timeout for the server, then gives up on it
+            Fixtures.as("admin").queryParam("organisationId", organisation).queryParam("channel", "EMAIL")
+                    .get("/api/v1/deliveries").then().statusCode(200)
+                    .body("items[0].status", equalTo("FAILED")).body("items[0].attempts", equalTo(1))
+                    .body("items[0].lastError", equalTo("No answer from the mail server within "
+                            + config.timeout().toMillis() + " ms"))
+                    .body("items[0].nextAttemptAt", equalTo("2016-11-18T11:00:30Z"));
+            slow.answer();
+
+            clock.advance(config.initialBackOff());
+            dispatcher.dispatchDue();
+            awaitEmailDelivery(organisation, "SENT", 2);
+        } finally {
+            slow.answer();
+            scheduler.resume(EmailDispatcher.IDENTITY);
+        }
+    }
+
     /** Submits a bid of a fresh organisation, titled after it, whose events give the address to email. */
     private static String submitBidEmailedTo(String address) {
         String organisation = Fixtures.organisation();
