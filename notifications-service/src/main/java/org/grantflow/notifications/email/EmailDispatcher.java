@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.grantflow.notifications.delivery.Channel;
 import org.grantflow.notifications.delivery.Claim;
@@ -20,7 +19,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.Context;
@@ -51,7 +49,7 @@ public class EmailDispatcher {
     private final DeliveryConfig config;
     private final Clock clock;
     private final Vertx vertx;
-    private volatile Context mailContext;
+    private Context mailContext;
 
     EmailDispatcher(DeliveryService deliveries, ReactiveMailer mailer, DeliveryConfig config, Clock clock, Vertx vertx) {
         this.deliveries = deliveries;
@@ -59,11 +57,6 @@ public class EmailDispatcher {
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
-    }
-
-    /** Takes the context emails are sent from; started on the main thread, outside Vert.x. */
-    void start(@Observes StartupEvent started) {
-        mailContext = vertx.getOrCreateContext();
     }
 
     @Scheduled(identity = IDENTITY, every = "${grantflow.deliveries.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -106,7 +99,7 @@ public class EmailDispatcher {
     private boolean send(Email email) {
         try {
             mailer.send(Mail.withText(email.to()[0], email.subject(), email.body()).setTo(List.of(email.to())))
-                    .runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
+                    .runSubscriptionOn(task -> mailContext().runOnContext(ignored -> task.run()))
                     .await().atMost(config.timeout());
             return true;
         } catch (TimeoutException e) {
@@ -120,6 +113,17 @@ public class EmailDispatcher {
         LOG.infof("Email delivery %s failed: %s", email.deliveryId(), reason);
         deliveries.failed(email.deliveryId(), reason);
         return false;
+    }
+
+    /**
+     * The context emails are sent from, taken by the first thread that sends: a worker, never an event
+     * loop (sending blocks), so a context of its own.
+     */
+    private synchronized Context mailContext() {
+        if (mailContext == null) {
+            mailContext = vertx.getOrCreateContext();
+        }
+        return mailContext;
     }
 
     private static Email email(ClaimedMessage claimed) {
